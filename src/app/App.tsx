@@ -1,0 +1,42 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { BackendControls } from '../components/BackendControls';
+import { Canvas } from '../components/Canvas';
+import { ChartsPanel } from '../components/ChartsPanel';
+import { DataControls } from '../components/DataControls';
+import { HyperControls } from '../components/HyperControls';
+import { Inspector } from '../components/Inspector';
+import { MetricsPanel } from '../components/MetricsPanel';
+import { NoticeBar } from '../components/NoticeBar';
+import { Palette } from '../components/Palette';
+import { RunControls } from '../components/RunControls';
+
+/** The page: toolbar on top; palette and inspector, canvas, run panel and charts below. */
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <header className="toolbar">
+          <h1 className="brand" title="See what normalization and activation layers really do">
+            NormLab
+          </h1>
+          <DataControls />
+          <HyperControls />
+          <BackendControls />
+        </header>
+        <aside className="left-column">
+          <Palette />
+          <Inspector />
+        </aside>
+        <main className="center-column">
+          <NoticeBar />
+          <Canvas />
+        </main>
+        <aside className="right-column" aria-label="Training">
+          <RunControls />
+          <MetricsPanel />
+          <ChartsPanel />
+        </aside>
+      </div>
+    </ReactFlowProvider>
+  );
+}

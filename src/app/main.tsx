@@ -1,0 +1,38 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { TrainerContext } from '../components/TrainerContext';
+import { appStore } from '../store/store';
+import { connectTrainer } from '../store/trainerBridge';
+import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
+import { App } from './App';
+import { createWorkerClient } from './createWorkerClient';
+
+// ?backend=webgl|wasm|cpu|auto overrides the backend choice.
+const requested = new URLSearchParams(window.location.search).get('backend');
+if (requested && (BACKEND_PREFS as readonly string[]).includes(requested)) {
+  appStore.getState().setBackendPref(requested as BackendPref);
+} else if (requested) {
+  appStore
+    .getState()
+    .notify('error', `Unknown backend "${requested}" in the address; use webgl, wasm, cpu or auto.`);
+}
+
+const client = createWorkerClient((message) => {
+  appStore.getState().setStatus('failed');
+  appStore
+    .getState()
+    .notify('error', `The training engine stopped: ${message}. Reload the page to try again.`);
+});
+const trainer = connectTrainer(appStore, client);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <TrainerContext.Provider value={trainer}>
+      <App />
+    </TrainerContext.Provider>
+  </StrictMode>,
+);

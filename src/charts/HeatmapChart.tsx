@@ -1,0 +1,119 @@
+import { memo, useEffect, useRef } from 'react';
+import { CLASS_RGB, cellColor } from './colors';
+
+export interface HeatmapData {
+  readonly size: number;
+  readonly channels: number;
+  readonly values: Float32Array;
+}
+
+export interface PointSet {
+  /** Row-major (x, y) pairs. */
+  readonly x: Float32Array;
+  /** Class index, or regression target. */
+  readonly y: Float32Array;
+}
+
+interface Props {
+  readonly heatmap: HeatmapData | null;
+  readonly train: PointSet;
+  readonly test: PointSet;
+  readonly domain: readonly [number, number];
+  readonly task: 'binary' | 'multiclass' | 'regression';
+  /** Drawn size in CSS pixels (square). */
+  readonly size: number;
+}
+
+function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  pts: PointSet,
+  px: number,
+  domain: readonly [number, number],
+  task: Props['task'],
+  test: boolean,
+) {
+  const [lo, hi] = domain;
+  const scale = px / (hi - lo);
+  const r = Math.max(2.2, px / 110);
+  for (let i = 0; i < pts.y.length; i++) {
+    const cx = ((pts.x[2 * i] as number) - lo) * scale;
+    const cy = (hi - (pts.x[2 * i + 1] as number)) * scale;
+    const t = pts.y[i] as number;
+    const rgb =
+      task === 'regression'
+        ? t < 0
+          ? CLASS_RGB[0]
+          : CLASS_RGB[1]
+        : (CLASS_RGB[Math.round(t) % CLASS_RGB.length] as readonly number[]);
+    ctx.beginPath();
+    ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+    ctx.fillStyle = `rgb(${rgb?.join(',')})`;
+    ctx.fill();
+    ctx.lineWidth = test ? 1.6 : 1;
+    ctx.strokeStyle = test ? '#111' : '#fff';
+    ctx.stroke();
+  }
+}
+
+/**
+ * The decision boundary: the model's prediction over a size x size grid (computed in inference
+ * mode by the engine), with the training points (white rim) and test points (black rim) on top.
+ * Drawn on canvases, so a refresh costs no React render of its own.
+ */
+function HeatmapChartView({ heatmap, train, test, domain, task, size }: Props) {
+  const gridRef = useRef<HTMLCanvasElement>(null);
+  const pointsRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = gridRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    if (!heatmap) {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      return;
+    }
+    if (canvas.width !== heatmap.size) {
+      canvas.width = heatmap.size;
+      canvas.height = heatmap.size;
+    }
+    const img = ctx.createImageData(heatmap.size, heatmap.size);
+    const n = heatmap.size * heatmap.size;
+    for (let i = 0; i < n; i++) {
+      const [r, g, b] = cellColor(heatmap.values, i * heatmap.channels, heatmap.channels, task);
+      img.data[4 * i] = r;
+      img.data[4 * i + 1] = g;
+      img.data[4 * i + 2] = b;
+      img.data[4 * i + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [heatmap, task]);
+
+  useEffect(() => {
+    const canvas = pointsRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(size * dpr);
+    canvas.height = Math.round(size * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size, size);
+    drawPoints(ctx, train, size, domain, task, false);
+    drawPoints(ctx, test, size, domain, task, true);
+  }, [train, test, domain, task, size]);
+
+  return (
+    <div
+      className="heatmap"
+      style={{ width: size, height: size }}
+      role="img"
+      aria-label="Decision boundary: the model's prediction over the input plane, with train and test points"
+      data-testid="decision-boundary"
+    >
+      <canvas ref={gridRef} className="heatmap-grid" />
+      <canvas ref={pointsRef} className="heatmap-points" style={{ width: size, height: size }} />
+      {!heatmap && <div className="heatmap-empty">The boundary appears once the model is built.</div>}
+    </div>
+  );
+}
+
+export const HeatmapChart = memo(HeatmapChartView);

@@ -1,0 +1,86 @@
+import * as tf from '@tensorflow/tfjs';
+import type { InitializerName } from '../graph/activations';
+import type { GraphNode } from '../graph/types';
+
+type SymbolicTensor = tf.SymbolicTensor;
+
+/** A seeded kernel initializer: the same seed gives the same initial W (tfjs >= 4.2 honours seeds). */
+function kernelInitializer(
+  name: InitializerName,
+  seed: number,
+): ReturnType<typeof tf.initializers.glorotUniform> {
+  const args = { seed };
+  switch (name) {
+    case 'glorotNormal':
+      return tf.initializers.glorotNormal(args);
+    case 'heUniform':
+      return tf.initializers.heUniform(args);
+    case 'heNormal':
+      return tf.initializers.heNormal(args);
+    case 'leCunNormal':
+      return tf.initializers.leCunNormal(args);
+    default:
+      return tf.initializers.glorotUniform(args);
+  }
+}
+
+/**
+ * Builds the tfjs layer for one node and applies it to its inputs. The layer's name is the
+ * node id, so weights, probe outputs and errors can be traced back to the canvas.
+ * The Output node is a linear Dense producing logits; sigmoid/softmax live in the loss.
+ */
+export function applyNodeLayer(
+  node: GraphNode,
+  inputs: SymbolicTensor[],
+  outputDim: number,
+  seed: number,
+): SymbolicTensor {
+  const name = node.id;
+  const p = node.params;
+  const one = inputs[0] as SymbolicTensor;
+  switch (node.kind) {
+    case 'dense':
+      return tf.layers
+        .dense({
+          name,
+          units: Number(p.units),
+          useBias: p.useBias !== false,
+          kernelInitializer: kernelInitializer(p.initializer as InitializerName, seed),
+          biasInitializer: 'zeros',
+        })
+        .apply(one) as SymbolicTensor;
+    case 'output':
+      return tf.layers
+        .dense({ name, units: outputDim, kernelInitializer: kernelInitializer('glorotUniform', seed) })
+        .apply(one) as SymbolicTensor;
+    case 'batchnorm':
+      return tf.layers
+        .batchNormalization({
+          name,
+          momentum: Number(p.momentum),
+          epsilon: Number(p.epsilon),
+          center: p.center !== false,
+          scale: p.scale !== false,
+        })
+        .apply(one) as SymbolicTensor;
+    case 'layernorm':
+      return tf.layers
+        .layerNormalization({
+          name,
+          epsilon: Number(p.epsilon),
+          center: p.center !== false,
+          scale: p.scale !== false,
+        })
+        .apply(one) as SymbolicTensor;
+    case 'activation':
+      if (p.fn === 'leakyRelu')
+        return tf.layers.leakyReLU({ name, alpha: Number(p.alpha) }).apply(one) as SymbolicTensor;
+      return tf.layers.activation({ name, activation: String(p.fn) as 'relu' }).apply(one) as SymbolicTensor;
+    case 'add':
+      return tf.layers.add({ name }).apply(inputs) as SymbolicTensor;
+    case 'concatenate':
+      return tf.layers.concatenate({ name, axis: -1 }).apply(inputs) as SymbolicTensor;
+    case 'input':
+      throw new Error('Input is created by compileGraph, not as a layer.');
+  }
+}

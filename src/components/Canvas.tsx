@@ -1,0 +1,96 @@
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback } from 'react';
+import { NODE_KINDS, type NodeKind } from '../graph/types';
+import { appStore } from '../store/store';
+import { nodeTypes } from './nodes/nodeTypes';
+import { PALETTE_MIME } from './PaletteItem';
+import { useFlowEdges, useFlowNodes } from './useFlowNodes';
+
+/** Applies React Flow's change events to the store (the store is the single source of truth). */
+function onNodesChange(changes: NodeChange[]) {
+  const s = appStore.getState();
+  const removed: string[] = [];
+  for (const c of changes) {
+    if (c.type === 'position' && c.position)
+      s.moveNode(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+    else if (c.type === 'dimensions' && c.dimensions) s.setMeasured(c.id, c.dimensions);
+    else if (c.type === 'select') {
+      if (c.selected) s.selectNode(c.id);
+      else if (appStore.getState().selectedNodeId === c.id) s.selectNode(null);
+    } else if (c.type === 'remove') removed.push(c.id);
+  }
+  if (removed.length > 0) s.removeNodes(removed);
+}
+
+function onEdgesChange(changes: EdgeChange[]) {
+  const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+  if (removed.length > 0) appStore.getState().removeEdges(removed);
+}
+
+function onConnect(c: Connection) {
+  appStore.getState().connect(c.source, c.target);
+}
+
+/** The graph editor: drop layers from the palette, drag between handles to connect. */
+export function Canvas() {
+  const nodes = useFlowNodes();
+  const edges = useFlowEdges();
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      appStore.getState().addNode(kind, { x: p.x - 80, y: p.y - 30 });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <section
+      className="canvas"
+      aria-label="Network graph"
+      id="graph-canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onPaneClick={() => appStore.getState().selectNode(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        defaultEdgeOptions={{ style: { strokeWidth: 2 } }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the graph" style={{ width: 130, height: 90 }} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </section>
+  );
+}

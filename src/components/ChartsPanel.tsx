@@ -1,0 +1,55 @@
+import { useId, useMemo } from 'react';
+import { HeatmapChart } from '../charts/HeatmapChart';
+import { LossChart } from '../charts/LossChart';
+import { appStore, useAppStore } from '../store/store';
+
+/** Decision boundary and loss curve, fed plain data from the store. */
+export function ChartsPanel() {
+  const dataset = useAppStore((s) => s.dataset);
+  const heatmap = useAppStore((s) => s.heatmap);
+  const history = useAppStore((s) => s.lossHistory);
+  const logScale = useAppStore((s) => s.logScale);
+  const logId = useId();
+  const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
+  const test = useMemo(() => ({ x: dataset.xTest, y: dataset.yTest }), [dataset]);
+  const { task } = dataset.info;
+  const legend =
+    task === 'binary'
+      ? 'Colour: P(blue class), inference mode.'
+      : task === 'multiclass'
+        ? 'Colour: most likely class; paler = less sure.'
+        : 'Colour: predicted value, -1 (orange) to 1 (blue).';
+  return (
+    <section className="charts" aria-label="Charts">
+      <div className="chart-block">
+        <h2>Decision boundary</h2>
+        <HeatmapChart
+          heatmap={heatmap}
+          train={train}
+          test={test}
+          domain={dataset.info.domain}
+          task={task}
+          size={220}
+        />
+        <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
+      </div>
+      <div className="chart-block">
+        <div className="chart-head">
+          <h2>
+            Loss <span className="loss-key train">train</span> <span className="loss-key test">test</span>
+          </h2>
+          <span className="field-check">
+            <input
+              id={logId}
+              type="checkbox"
+              checked={logScale}
+              onChange={(e) => appStore.getState().setLogScale(e.target.checked)}
+            />
+            <label htmlFor={logId}>Log scale</label>
+          </span>
+        </div>
+        <LossChart points={history} logScale={logScale} height={140} />
+      </div>
+    </section>
+  );
+}

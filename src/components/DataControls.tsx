@@ -1,0 +1,37 @@
+import { DATASETS } from '../data/datasets';
+import type { DatasetName } from '../data/types';
+import { SETTING_SPECS } from '../store/settingsSpecs';
+import { appStore, useAppStore } from '../store/store';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+const DATASET_OPTIONS = Object.values(DATASETS).map((d) => ({ value: d.name, label: d.label }));
+
+/** Dataset, size, noise, split and seed. */
+export function DataControls() {
+  const data = useAppStore((s) => s.data);
+  const setData = appStore.getState().setData;
+  return (
+    <fieldset className="toolbar-group">
+      <legend>Data</legend>
+      <SelectField<DatasetName>
+        label="Dataset"
+        value={data.dataset}
+        options={DATASET_OPTIONS}
+        onChange={(dataset) => setData({ dataset })}
+      />
+      <NumberField
+        spec={SETTING_SPECS.samples}
+        value={data.samples}
+        onCommit={(samples) => setData({ samples })}
+      />
+      <NumberField spec={SETTING_SPECS.noise} value={data.noise} onCommit={(noise) => setData({ noise })} />
+      <NumberField
+        spec={SETTING_SPECS.trainFraction}
+        value={data.trainFraction}
+        onCommit={(trainFraction) => setData({ trainFraction })}
+      />
+      <NumberField spec={SETTING_SPECS.seed} value={data.seed} onCommit={(seed) => setData({ seed })} />
+    </fieldset>
+  );
+}

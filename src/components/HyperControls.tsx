@@ -1,0 +1,40 @@
+import { SETTING_SPECS } from '../store/settingsSpecs';
+import { appStore, useAppStore } from '../store/store';
+import type { OptimizerName } from '../train/protocol';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+const OPTIMIZERS: readonly { value: OptimizerName; label: string }[] = [
+  { value: 'sgd', label: 'SGD' },
+  { value: 'momentum', label: 'Momentum' },
+  { value: 'adam', label: 'Adam' },
+  { value: 'rmsprop', label: 'RMSProp' },
+];
+
+/** Optimizer, learning rate, batch size and L2; they apply from the next step. */
+export function HyperControls() {
+  const hyper = useAppStore((s) => s.hyper);
+  const setHyper = appStore.getState().setHyper;
+  return (
+    <fieldset className="toolbar-group">
+      <legend>Training</legend>
+      <SelectField<OptimizerName>
+        label="Optimizer"
+        value={hyper.optimizer}
+        options={OPTIMIZERS}
+        onChange={(optimizer) => setHyper({ optimizer })}
+      />
+      <NumberField
+        spec={SETTING_SPECS.learningRate}
+        value={hyper.learningRate}
+        onCommit={(learningRate) => setHyper({ learningRate })}
+      />
+      <NumberField
+        spec={SETTING_SPECS.batchSize}
+        value={hyper.batchSize}
+        onCommit={(batchSize) => setHyper({ batchSize })}
+      />
+      <NumberField spec={SETTING_SPECS.l2} value={hyper.l2} onCommit={(l2) => setHyper({ l2 })} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,60 @@
+import { REGISTRY } from '../graph/registry';
+import { formatCount } from '../lib/format';
+import { PERMANENT_KINDS } from '../store/graphSlice';
+import { issuesOf, selectAnalysis } from '../store/selectors';
+import { appStore, useAppStore } from '../store/store';
+import { ParamField } from './ParamField';
+
+/** Edits the selected node's parameters; bad values are refused next to the field. */
+export function Inspector() {
+  const node = useAppStore((s) => s.graph.nodes.find((n) => n.id === s.selectedNodeId) ?? null);
+  const analysis = useAppStore(selectAnalysis);
+  if (!node) {
+    return (
+      <section className="inspector" aria-label="Inspector">
+        <h2>Inspector</h2>
+        <p className="empty">Select a node on the canvas to edit its parameters.</p>
+      </section>
+    );
+  }
+  const spec = REGISTRY[node.kind];
+  const issues = issuesOf(analysis, node.id);
+  const visible = spec.params.filter((p) => !p.visibleWhen || p.visibleWhen(node.params));
+  const { setParam } = appStore.getState();
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <h2>
+        {spec.label} <span className="muted">({node.id})</span>
+      </h2>
+      <p className="hint">{spec.description}</p>
+      <p className="inspector-facts">
+        Output width: <strong>{analysis.widths[node.id] ?? '?'}</strong> · Weights:{' '}
+        <strong>{formatCount(analysis.paramCounts[node.id] ?? 0)}</strong>
+      </p>
+      {visible.length === 0 && <p className="empty">This layer has no parameters.</p>}
+      {/* key: a fresh set of fields per node, so drafts never leak between nodes */}
+      <div className="inspector-fields" key={node.id}>
+        {visible.map((p) => (
+          <ParamField
+            key={p.key}
+            spec={p}
+            value={node.params[p.key]}
+            onCommit={(v) => setParam(node.id, p.key, v)}
+          />
+        ))}
+      </div>
+      {issues.length > 0 && (
+        <ul className="inspector-issues" aria-label="Problems with this node">
+          {issues.map((i) => (
+            <li key={`${i.code}-${i.message}`}>{i.message}</li>
+          ))}
+        </ul>
+      )}
+      {!PERMANENT_KINDS.includes(node.kind) && (
+        <button type="button" className="danger" onClick={() => appStore.getState().removeNodes([node.id])}>
+          Delete node
+        </button>
+      )}
+    </section>
+  );
+}

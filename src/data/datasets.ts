@@ -1,0 +1,92 @@
+import { createRng, deriveSeed, shuffledIndices } from '../lib/rng';
+import * as gen from './generators';
+import type { DataSettings, Dataset, DatasetInfo, DatasetName } from './types';
+
+const DOMAIN = [-6, 6] as const;
+const binary = (name: DatasetName, label: string): DatasetInfo => ({
+  name,
+  label,
+  task: 'binary',
+  classes: 2,
+  inputDim: 2,
+  outputDim: 1,
+  domain: DOMAIN,
+});
+
+/** Every dataset the app offers, in menu order. */
+export const DATASETS: Readonly<Record<DatasetName, DatasetInfo>> = {
+  circle: binary('circle', 'Circle'),
+  xor: binary('xor', 'XOR'),
+  gaussian: binary('gaussian', 'Gaussian'),
+  spiral: binary('spiral', 'Spiral'),
+  moons: binary('moons', 'Moons'),
+  spiral3: {
+    name: 'spiral3',
+    label: 'Spiral, 3 classes',
+    task: 'multiclass',
+    classes: 3,
+    inputDim: 2,
+    outputDim: 3,
+    domain: DOMAIN,
+  },
+  wave: {
+    name: 'wave',
+    label: 'Wave (regression)',
+    task: 'regression',
+    classes: 1,
+    inputDim: 2,
+    outputDim: 1,
+    domain: DOMAIN,
+  },
+};
+
+const GENERATORS: Readonly<Record<DatasetName, gen.Generator>> = {
+  circle: gen.circle,
+  xor: gen.xor,
+  gaussian: gen.gaussian,
+  spiral: gen.spiral,
+  moons: gen.moons,
+  spiral3: gen.spiral3,
+  wave: gen.wave,
+};
+
+export const DATA_LIMITS = {
+  samples: { min: 50, max: 5000 },
+  noise: { min: 0, max: 1 },
+  trainFraction: { min: 0.1, max: 0.9 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const;
+
+export const DEFAULT_DATA: DataSettings = {
+  dataset: 'circle',
+  samples: 500,
+  noise: 0.1,
+  trainFraction: 0.5,
+  seed: 1,
+};
+
+/**
+ * Generates a dataset and splits it. Deterministic: the same settings give the same points,
+ * in the same order, in every browser (mulberry32 + Box-Muller in plain float math).
+ */
+export function generateDataset(s: DataSettings): Dataset {
+  const info = DATASETS[s.dataset];
+  const n = Math.round(Math.min(Math.max(s.samples, DATA_LIMITS.samples.min), DATA_LIMITS.samples.max));
+  const { x, y } = GENERATORS[s.dataset](n, s.noise, createRng(deriveSeed(s.seed, 1)));
+  const order = shuffledIndices(n, createRng(deriveSeed(s.seed, 2)));
+  const nTrain = Math.min(n - 1, Math.max(1, Math.round(n * s.trainFraction)));
+  const pick = (from: number, to: number) => {
+    const xs = new Float32Array((to - from) * 2);
+    const ys = new Float32Array(to - from);
+    for (let k = from; k < to; k++) {
+      const i = order[k] as number;
+      xs[2 * (k - from)] = x[2 * i] as number;
+      xs[2 * (k - from) + 1] = x[2 * i + 1] as number;
+      ys[k - from] = y[i] as number;
+    }
+    return { xs, ys };
+  };
+  const train = pick(0, nTrain);
+  const test = pick(nTrain, n);
+  return { info, xTrain: train.xs, yTrain: train.ys, xTest: test.xs, yTest: test.ys };
+}

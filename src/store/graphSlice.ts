@@ -1,0 +1,108 @@
+import type { StateCreator } from 'zustand';
+import { checkConnection } from '../graph/connect';
+import { defaultGraph, makeNode } from '../graph/defaultGraph';
+import { REGISTRY } from '../graph/registry';
+import type { Graph, NodeKind, ParamValue, Point } from '../graph/types';
+import { nextId } from '../lib/ids';
+import type { AppState } from './types';
+
+export interface GraphSlice {
+  graph: Graph;
+  selectedNodeId: string | null;
+  /** Adds a node of `kind` (at `position`, or below the lowest node) and selects it. */
+  addNode: (kind: NodeKind, position?: Point) => string;
+  /** Draws source -> target if allowed; returns the reason when refused (also shown as a notice). */
+  connect: (source: string, target: string) => string | null;
+  removeNodes: (ids: readonly string[]) => void;
+  removeEdges: (ids: readonly string[]) => void;
+  moveNode: (id: string, position: Point) => void;
+  setParam: (id: string, key: string, value: ParamValue) => void;
+  selectNode: (id: string | null) => void;
+  setGraph: (graph: Graph) => void;
+}
+
+const PREFIX: Record<NodeKind, string> = {
+  input: 'input',
+  dense: 'dense',
+  batchnorm: 'bn',
+  layernorm: 'ln',
+  activation: 'act',
+  add: 'add',
+  concatenate: 'concat',
+  output: 'output',
+};
+
+/** Input and Output exist once per graph and cannot be deleted from the canvas. */
+export const PERMANENT_KINDS: readonly NodeKind[] = ['input', 'output'];
+
+export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => ({
+  graph: defaultGraph(),
+  selectedNodeId: null,
+  addNode: (kind, position) => {
+    const { graph } = get();
+    const id = nextId(
+      PREFIX[kind],
+      graph.nodes.map((n) => n.id),
+    );
+    const lowest = graph.nodes.reduce((m, n) => Math.max(m, n.position.y), 0);
+    const pos = position ?? { x: 560, y: Math.min(lowest, 300) + 20 * (graph.nodes.length % 5) };
+    const node = makeNode(id, kind, Math.round(pos.x), Math.round(pos.y));
+    set({ graph: { ...graph, nodes: [...graph.nodes, node] }, selectedNodeId: id });
+    get().notify('info', `Added ${REGISTRY[kind].label}. Connect it by dragging from a handle.`);
+    return id;
+  },
+  connect: (source, target) => {
+    const { graph } = get();
+    const check = checkConnection(graph, source, target);
+    if (!check.ok) {
+      get().notify('error', `Connection refused: ${check.reason}`);
+      return check.reason;
+    }
+    const kept = check.replaces ? graph.edges.filter((e) => e.id !== check.replaces) : graph.edges;
+    const id = nextId(
+      `e-${source}-${target}-`,
+      graph.edges.map((e) => e.id),
+    );
+    set({ graph: { ...graph, edges: [...kept, { id, source, target }] } });
+    get().notify(
+      'info',
+      check.replaces ? 'Connected (the old input of that node was replaced).' : 'Connected.',
+    );
+    return null;
+  },
+  removeNodes: (ids) => {
+    const { graph, selectedNodeId } = get();
+    const removable = new Set(
+      ids.filter((id) => !PERMANENT_KINDS.includes(graph.nodes.find((n) => n.id === id)?.kind ?? 'input')),
+    );
+    if (removable.size < ids.length) get().notify('info', 'Input and Output stay: every network needs them.');
+    if (removable.size === 0) return;
+    set({
+      graph: {
+        nodes: graph.nodes.filter((n) => !removable.has(n.id)),
+        edges: graph.edges.filter((e) => !removable.has(e.source) && !removable.has(e.target)),
+      },
+      selectedNodeId: selectedNodeId && removable.has(selectedNodeId) ? null : selectedNodeId,
+    });
+  },
+  removeEdges: (ids) => {
+    const { graph } = get();
+    const drop = new Set(ids);
+    set({ graph: { ...graph, edges: graph.edges.filter((e) => !drop.has(e.id)) } });
+  },
+  moveNode: (id, position) => {
+    const { graph } = get();
+    set({ graph: { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, position } : n)) } });
+  },
+  setParam: (id, key, value) => {
+    const { graph } = get();
+    set({
+      graph: {
+        ...graph,
+        nodes: graph.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, [key]: value } } : n)),
+      },
+    });
+  },
+  selectNode: (id) => set({ selectedNodeId: id }),
+  setGraph: (graph) => set({ graph, selectedNodeId: null }),
+});

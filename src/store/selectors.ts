@@ -1,0 +1,36 @@
+import type { GraphIssue } from '../graph/issues';
+import { analyzeGraph, type GraphAnalysis } from '../graph/validate';
+import { graphContextOf } from './dataSlice';
+import type { AppState } from './types';
+
+let last: { graph: AppState['graph']; dataset: string; result: GraphAnalysis } | null = null;
+
+/** Validation and shapes of the current graph, memoized on the graph and the dataset. */
+export function selectAnalysis(s: AppState): GraphAnalysis {
+  if (last && last.graph === s.graph && last.dataset === s.data.dataset) return last.result;
+  const result = analyzeGraph(s.graph, graphContextOf(s.data));
+  last = { graph: s.graph, dataset: s.data.dataset, result };
+  return result;
+}
+
+/** The problems of one node (empty array when none). */
+export function issuesOf(analysis: GraphAnalysis, nodeId: string): readonly GraphIssue[] {
+  return analysis.issues.filter((i) => i.nodeId === nodeId);
+}
+
+/** A sentence saying why Train is disabled, or null when training can start. */
+export function trainBlockedReason(s: AppState): string | null {
+  const a = selectAnalysis(s);
+  if (!a.valid) {
+    const first = a.issues[0]?.message ?? 'The graph is invalid.';
+    const more =
+      a.issues.length > 1
+        ? ` (and ${a.issues.length - 1} more problem${a.issues.length > 2 ? 's' : ''})`
+        : '';
+    return `Fix the graph first: ${first}${more}`;
+  }
+  if (s.status === 'starting') return 'Starting the training engine…';
+  if (s.status === 'loading') return 'Building the model…';
+  if (s.status === 'failed') return 'The training engine failed to start; see the message above.';
+  return null;
+}

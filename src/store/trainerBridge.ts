@@ -1,0 +1,181 @@
+import type {
+  BackendInfo,
+  BackendPref,
+  Hyper,
+  LoadResult,
+  SessionConfig,
+  TrainEvent,
+} from '../train/protocol';
+import { graphContextOf } from './dataSlice';
+import { selectAnalysis } from './selectors';
+import type { AppStore } from './store';
+import type { AppState } from './types';
+
+/** The training engine as the UI sees it (the worker, through comlink; a fake in tests). */
+export interface TrainerClient {
+  init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
+  load(config: SessionConfig): Promise<LoadResult>;
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  step(): Promise<void>;
+  reset(): Promise<void>;
+  setHyper(hyper: Hyper): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface TrainerCommands {
+  train(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  /** Resolves when every queued call to the engine has finished (tests). */
+  idle(): Promise<void>;
+  disconnect(): void;
+}
+
+/** What decides the model: structure, parameters and data, not positions or selection. */
+function modelKey(s: AppState): string {
+  return JSON.stringify({
+    n: s.graph.nodes.map((n) => [n.id, n.kind, n.params]),
+    e: s.graph.edges.map((e) => [e.source, e.target]),
+    d: s.data,
+  });
+}
+
+function configOf(s: AppState): SessionConfig {
+  const ds = s.dataset;
+  return {
+    graph: s.graph,
+    ctx: graphContextOf(s.data),
+    data: { xTrain: ds.xTrain, yTrain: ds.yTrain, xTest: ds.xTest, yTest: ds.yTest, domain: ds.info.domain },
+    hyper: s.hyper,
+    seed: s.data.seed,
+  };
+}
+
+/**
+ * Connects the store to a training engine: rebuilds the model (debounced) when the graph or
+ * data change, forwards hyperparameters, re-initializes on a backend change, and turns engine
+ * events into store updates. Calls to the engine are queued so they never interleave.
+ */
+export function connectTrainer(store: AppStore, client: TrainerClient, debounceMs = 150): TrainerCommands {
+  let queue: Promise<unknown> = Promise.resolve();
+  let loadedKey = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const st = () => store.getState();
+  const enqueue = (fn: () => Promise<unknown>) => {
+    queue = queue.then(fn).catch((err: unknown) => {
+      st().setStatus('failed');
+      st().notify('error', `The training engine failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return queue;
+  };
+
+  const onEvent = (e: TrainEvent) => {
+    const s = st();
+    switch (e.type) {
+      case 'metrics':
+        s.applyMetrics(e.metrics);
+        break;
+      case 'heatmap':
+        s.applyHeatmap(e.heatmap);
+        break;
+      case 'status':
+        if (s.status === 'running' || s.status === 'ready') s.setStatus(e.running ? 'running' : 'ready');
+        break;
+      case 'diverged':
+      case 'error':
+        s.setTrainingProblem(e.message);
+        s.notify('error', e.message);
+        break;
+      case 'backend':
+        s.setBackend(e.backend);
+        break;
+    }
+  };
+
+  const load = async () => {
+    const s = st();
+    const key = modelKey(s);
+    if (key === loadedKey) return;
+    loadedKey = key;
+    if (!selectAnalysis(s).valid) {
+      await client.pause();
+      st().setStatus('invalid');
+      return;
+    }
+    s.setStatus('loading');
+    s.clearRun(null);
+    const res = await client.load(configOf(s));
+    if (res.ok) {
+      // The step-0 metrics and boundary arrived (as events) before this reply.
+      st().setCompiledParams(res.paramCounts);
+      st().setStatus('ready');
+    } else {
+      st().setStatus('failed');
+      st().notify('error', `The model could not be built: ${res.message}`);
+    }
+  };
+
+  const init = async (pref: BackendPref) => {
+    st().setStatus('starting');
+    st().setBackend(null);
+    const info = await client.init(pref, onEvent);
+    st().setBackend(info);
+    loadedKey = '';
+    await load();
+  };
+
+  enqueue(() => init(st().backendPref));
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.backendPref !== prev.backendPref) {
+      enqueue(() => init(s.backendPref));
+      return;
+    }
+    if (s.graph !== prev.graph || s.data !== prev.data) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        enqueue(load);
+      }, debounceMs);
+    }
+    if (s.hyper !== prev.hyper) enqueue(() => client.setHyper(s.hyper));
+  });
+
+  const ready = () => st().status === 'ready' || st().status === 'running';
+  return {
+    train: () => {
+      if (!ready() || st().trainingProblem) return;
+      st().setStatus('running');
+      enqueue(() => client.start());
+    },
+    pause: () => {
+      enqueue(() => client.pause());
+    },
+    step: () => {
+      if (st().status === 'ready' && !st().trainingProblem) enqueue(() => client.step());
+    },
+    reset: () => {
+      if (!ready() && st().status !== 'running') return;
+      enqueue(async () => {
+        await client.pause();
+        st().clearRun(st().compiledParams);
+        st().setStatus('ready');
+        await client.reset();
+      });
+    },
+    idle: async () => {
+      while (timer) await new Promise((r) => setTimeout(r, debounceMs));
+      let current: Promise<unknown>;
+      do {
+        current = queue;
+        await current;
+      } while (current !== queue);
+    },
+    disconnect: () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      void client.dispose();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { StateCreator } from 'zustand';
+import type { BackendInfo, BackendPref, Heatmap, Hyper, Metrics } from '../train/protocol';
+import type { AppState } from './types';
+
+export type TrainStatus = 'starting' | 'loading' | 'ready' | 'running' | 'invalid' | 'failed';
+
+export interface LossPoint {
+  readonly step: number;
+  readonly train: number | null;
+  readonly test: number;
+}
+
+/** Keep at most this many loss points; beyond it every other point is dropped (long runs stay light). */
+export const MAX_LOSS_POINTS = 1200;
+
+export interface TrainingSlice {
+  hyper: Hyper;
+  backendPref: BackendPref;
+  backend: BackendInfo | null;
+  status: TrainStatus;
+  metrics: Metrics | null;
+  lossHistory: readonly LossPoint[];
+  heatmap: Heatmap | null;
+  /** Why training stopped on its own (NaN, an error), until the next reset or load. */
+  trainingProblem: string | null;
+  /** Weight counts per node from the compiled model. */
+  compiledParams: Readonly<Record<string, number>> | null;
+  setHyper: (patch: Partial<Hyper>) => void;
+  setBackendPref: (pref: BackendPref) => void;
+  /** Called by the bridge: training state from the worker, as plain data. */
+  applyMetrics: (m: Metrics) => void;
+  applyHeatmap: (h: Heatmap) => void;
+  setStatus: (s: TrainStatus) => void;
+  setBackend: (b: BackendInfo | null) => void;
+  setTrainingProblem: (text: string | null) => void;
+  clearRun: (compiledParams: Readonly<Record<string, number>> | null) => void;
+  setCompiledParams: (p: Readonly<Record<string, number>>) => void;
+}
+
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
+  hyper: { optimizer: 'adam', learningRate: 0.03, batchSize: 32, l2: 0 },
+  backendPref: 'auto',
+  backend: null,
+  status: 'starting',
+  metrics: null,
+  lossHistory: [],
+  heatmap: null,
+  trainingProblem: null,
+  compiledParams: null,
+  setHyper: (patch) => set({ hyper: { ...get().hyper, ...patch } }),
+  setBackendPref: (backendPref) => set({ backendPref }),
+  applyMetrics: (m) => {
+    let history = get().lossHistory;
+    const last = history.at(-1);
+    if (last && m.step <= last.step) history = history.filter((p) => p.step < m.step);
+    const point = { step: m.step, train: m.trainLoss, test: m.testLoss };
+    let next = [...history, point];
+    if (next.length > MAX_LOSS_POINTS) next = next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
+    set({ metrics: m, lossHistory: next });
+  },
+  applyHeatmap: (heatmap) => set({ heatmap }),
+  setStatus: (status) => set({ status }),
+  setBackend: (backend) => set({ backend }),
+  setTrainingProblem: (trainingProblem) => set({ trainingProblem }),
+  setCompiledParams: (compiledParams) => set({ compiledParams }),
+  clearRun: (compiledParams) =>
+    set({ metrics: null, lossHistory: [], heatmap: null, trainingProblem: null, compiledParams }),
+});

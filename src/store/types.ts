@@ -1,0 +1,7 @@
+import type { DataSlice } from './dataSlice';
+import type { GraphSlice } from './graphSlice';
+import type { TrainingSlice } from './trainingSlice';
+import type { UiSlice } from './uiSlice';
+
+/** The whole app state: one store built from typed slices. */
+export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice;

@@ -1,0 +1,80 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendInfo, BackendName, BackendPref } from './protocol';
+
+export interface WebGLProbe {
+  readonly webgl2: boolean;
+  readonly renderer: string;
+  /** True for software rasterizers (SwiftShader, llvmpipe, ...): WebGL there is slower than WASM. */
+  readonly software: boolean;
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen|lavapipe/i;
+
+/** True when a WebGL renderer string names a software rasterizer rather than a GPU. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERER.test(renderer);
+}
+
+/** Probes WebGL2 on an OffscreenCanvas (works inside a worker) and reads the unmasked renderer. */
+export function probeWebGL(): WebGLProbe {
+  try {
+    if (typeof OffscreenCanvas === 'undefined') return { webgl2: false, renderer: '', software: false };
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (!gl) return { webgl2: false, renderer: '', software: false };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { webgl2: true, renderer, software: isSoftwareRenderer(renderer) };
+  } catch {
+    return { webgl2: false, renderer: '', software: false };
+  }
+}
+
+/** Where the bundled .wasm files are served (the worker passes Vite's asset URLs). */
+export function configureWasm(paths: Record<string, string>): void {
+  setWasmPaths(paths);
+}
+
+async function trySet(name: BackendName): Promise<boolean> {
+  try {
+    return await tf.setBackend(name);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Picks and activates the backend. "auto": WebGL when WebGL2 runs on a hardware GPU; else WASM
+ * (SIMD); else CPU. Software WebGL counts as no GPU. An explicit choice is honoured when it
+ * initializes, and falls back in the same order, saying why, when it does not.
+ */
+export async function selectBackend(
+  pref: BackendPref,
+  probe: WebGLProbe = probeWebGL(),
+): Promise<BackendInfo> {
+  const gpu = probe.webgl2
+    ? `${probe.software ? 'software WebGL2' : 'WebGL2'}: ${probe.renderer || 'unknown renderer'}`
+    : 'no WebGL2';
+  const renderer = probe.renderer || undefined;
+  if (pref !== 'auto') {
+    if (await trySet(pref)) {
+      const note = pref === 'webgl' && probe.software ? ' (software rendering: expect it to be slow)' : '';
+      return { name: pref, reason: `chosen by you${note}; ${gpu}`, renderer };
+    }
+    const fallback = await selectBackend('auto', probe);
+    return { ...fallback, reason: `${pref} failed to start, so ${fallback.reason}` };
+  }
+  if (probe.webgl2 && !probe.software && (await trySet('webgl'))) {
+    return { name: 'webgl', reason: `auto: ${gpu}`, renderer };
+  }
+  const whyNotGl = !probe.webgl2
+    ? 'no WebGL2'
+    : probe.software
+      ? `WebGL2 is software (${probe.renderer})`
+      : 'WebGL failed to start';
+  if (await trySet('wasm')) return { name: 'wasm', reason: `auto: ${whyNotGl}, so WASM`, renderer };
+  await trySet('cpu');
+  return { name: 'cpu', reason: `auto: ${whyNotGl} and WASM failed, so CPU`, renderer };
+}

@@ -1,0 +1,93 @@
+/**
+ * The typed protocol between the UI and the training worker. Plain data only: the UI never
+ * sees a tensor. (Types only: importing this file pulls no tfjs into the main bundle.)
+ */
+import type { Graph, GraphContext } from '../graph/types';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendPref = 'auto' | BackendName;
+export const BACKEND_PREFS: readonly BackendPref[] = ['auto', 'webgl', 'wasm', 'cpu'];
+
+export interface BackendInfo {
+  readonly name: BackendName;
+  /** Why this backend runs, in words: "auto: WebGL2 on a hardware GPU (…)" or a fallback reason. */
+  readonly reason: string;
+  /** The WebGL renderer string when one was probed. */
+  readonly renderer?: string;
+}
+
+export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
+
+export interface Hyper {
+  readonly optimizer: OptimizerName;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  /** L2 penalty on Dense kernels: loss + l2 * sum(W^2). */
+  readonly l2: number;
+}
+
+/** The data the worker trains on, as transferable typed arrays (row-major, 2 features a row). */
+export interface DataPayload {
+  readonly xTrain: Float32Array;
+  readonly yTrain: Float32Array;
+  readonly xTest: Float32Array;
+  readonly yTest: Float32Array;
+  readonly domain: readonly [number, number];
+}
+
+export interface SessionConfig {
+  readonly graph: Graph;
+  readonly ctx: GraphContext;
+  readonly data: DataPayload;
+  readonly hyper: Hyper;
+  readonly seed: number;
+}
+
+export interface Metrics {
+  readonly step: number;
+  readonly epoch: number;
+  /** Mean training loss over the batches since the last report (null before any step). */
+  readonly trainLoss: number | null;
+  readonly testLoss: number;
+  /** Share of test points classified right, 0..1; null for regression. */
+  readonly testAccuracy: number | null;
+  readonly stepsPerSecond: number;
+  readonly samplesPerSecond: number;
+}
+
+export interface Heatmap {
+  /** Grid is size x size over domain^2, row 0 at the top (largest y). */
+  readonly size: number;
+  /** Values per cell: 1 (binary probability or regression value) or k class probabilities. */
+  readonly channels: number;
+  readonly values: Float32Array;
+  readonly step: number;
+}
+
+export type TrainEvent =
+  | { readonly type: 'metrics'; readonly metrics: Metrics }
+  | { readonly type: 'heatmap'; readonly heatmap: Heatmap }
+  | { readonly type: 'status'; readonly running: boolean }
+  | { readonly type: 'diverged'; readonly step: number; readonly message: string }
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'backend'; readonly backend: BackendInfo };
+
+export type LoadResult =
+  | {
+      readonly ok: true;
+      readonly paramCounts: Readonly<Record<string, number>>;
+      readonly totalParams: number;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** What the worker exposes (through comlink). Every call is async across the thread boundary. */
+export interface WorkerApi {
+  init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
+  load(config: SessionConfig): Promise<LoadResult>;
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  step(): Promise<void>;
+  reset(): Promise<void>;
+  setHyper(hyper: Hyper): Promise<void>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,327 @@
+import * as tf from '@tensorflow/tfjs';
+import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
+import { createRng, deriveSeed, type Rng, shuffledIndices } from '../lib/rng';
+import { divergenceMessage } from './divergence';
+import { taskAccuracy, taskLoss, taskPrediction } from './loss';
+import { makeOptimizer } from './optimizers';
+import type { Hyper, Metrics, SessionConfig, TrainEvent } from './protocol';
+import { type DataTensors, disposeDataTensors, makeDataTensors } from './tensors';
+import { yieldToLoop } from './yieldToLoop';
+
+export interface SessionOptions {
+  /** How often metrics are reported while running (ms). */
+  readonly metricsIntervalMs: number;
+  /** How often the decision boundary is recomputed while running (ms). */
+  readonly heatmapIntervalMs: number;
+  /** Grid size of the decision boundary (size x size points). */
+  readonly heatmapSize: number;
+  /** Time budget of one chunk of steps between readbacks and yields (ms). */
+  readonly chunkMs: number;
+  readonly now: () => number;
+}
+
+const DEFAULTS: SessionOptions = {
+  metricsIntervalMs: 150,
+  heatmapIntervalMs: 300,
+  heatmapSize: 100,
+  chunkMs: 25,
+  now: () => performance.now(),
+};
+
+/**
+ * One training session: it owns the model, the data tensors, the optimizer and the loop.
+ * start/pause/step/reset/dispose; every tensor op runs inside tf.tidy; losses are read back
+ * once per chunk of steps (not per step), so the GPU is never stalled by a per-step sync.
+ * Emits plain-data events only.
+ */
+export class TrainingSession {
+  private readonly opts: SessionOptions;
+  private compiled!: CompiledGraph;
+  private tensors!: DataTensors;
+  private optimizer!: tf.Optimizer;
+  private hyper: Hyper;
+  private rng!: Rng;
+  private order!: Int32Array;
+  private epochX: tf.Tensor2D | null = null;
+  private epochY: tf.Tensor2D | null = null;
+  private cursor = 0;
+  private stepCount = 0;
+  private epochCount = 0;
+  private running = false;
+  private disposed = false;
+  private loop: Promise<void> | null = null;
+  /** Batch losses since the last metrics report, as numbers already read back. */
+  private lossSum = 0;
+  private lossCount = 0;
+  private lastMetricsAt = 0;
+  private lastMetricsStep = 0;
+  private lastHeatmapAt = 0;
+
+  constructor(
+    private readonly config: SessionConfig,
+    private readonly emit: (e: TrainEvent) => void,
+    options: Partial<SessionOptions> = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...options };
+    this.hyper = config.hyper;
+    this.build();
+  }
+
+  get paramCounts(): Readonly<Record<string, number>> {
+    return this.compiled.paramCounts;
+  }
+  get totalParams(): number {
+    return this.compiled.totalParams;
+  }
+  get steps(): number {
+    return this.stepCount;
+  }
+  get isRunning(): boolean {
+    return this.running;
+  }
+  /** The compiled model (for tests and probes; owned by the session). */
+  get model(): tf.LayersModel {
+    return this.compiled.model;
+  }
+
+  private build(): void {
+    const { graph, ctx, data, seed } = this.config;
+    this.compiled = compileGraph(graph, ctx, seed);
+    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, this.opts.heatmapSize);
+    this.optimizer = makeOptimizer(this.hyper);
+    this.rng = createRng(deriveSeed(seed, 7));
+    this.order = new Int32Array(this.tensors.nTrain);
+    this.stepCount = 0;
+    this.epochCount = 0;
+    this.cursor = Number.POSITIVE_INFINITY; // forces a shuffle on the first step
+    this.lossSum = 0;
+    this.lossCount = 0;
+  }
+
+  private teardown(): void {
+    tf.dispose([this.epochX, this.epochY].filter((t): t is tf.Tensor2D => t !== null));
+    this.epochX = null;
+    this.epochY = null;
+    this.optimizer.dispose();
+    this.compiled.dispose();
+    disposeDataTensors(this.tensors);
+  }
+
+  private batchSize(): number {
+    return Math.max(1, Math.min(this.hyper.batchSize, this.tensors.nTrain));
+  }
+
+  /** Shuffles the training set once per epoch (one gather), so each step is a cheap slice. */
+  private nextBatch(): { x: tf.Tensor2D; y: tf.Tensor2D } {
+    const b = this.batchSize();
+    if (this.cursor + b > this.tensors.nTrain) {
+      if (this.epochX) this.epochCount++;
+      tf.dispose([this.epochX, this.epochY].filter((t): t is tf.Tensor2D => t !== null));
+      shuffledIndices(this.tensors.nTrain, this.rng, this.order);
+      const idx = tf.tensor1d(this.order, 'int32');
+      // Called inside trainStep's tidy: keep the epoch's tensors alive until the next shuffle.
+      this.epochX = tf.keep(tf.gather(this.tensors.xTrain, idx) as tf.Tensor2D);
+      this.epochY = tf.keep(tf.gather(this.tensors.yTrain, idx) as tf.Tensor2D);
+      idx.dispose();
+      this.cursor = 0;
+    }
+    const start = this.cursor;
+    this.cursor += b;
+    const x = this.epochX as tf.Tensor2D;
+    const y = this.epochY as tf.Tensor2D;
+    return { x: tf.slice(x, [start, 0], [b, x.shape[1]]), y: tf.slice(y, [start, 0], [b, y.shape[1]]) };
+  }
+
+  /** One optimizer step on one batch, in training mode (BatchNorm uses batch statistics). */
+  private trainStep(): tf.Scalar {
+    const { task } = this.config.ctx;
+    const model = this.compiled.model;
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const l2 = this.hyper.l2;
+    const loss = tf.tidy(() => {
+      const { x, y } = this.nextBatch();
+      return this.optimizer.minimize(
+        () => {
+          const logits = model.apply(x, { training: true }) as tf.Tensor;
+          const data = taskLoss(task, y, logits);
+          if (l2 <= 0) return data;
+          const kernels = model.trainableWeights.filter((w) => w.name.endsWith('kernel'));
+          const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))));
+          return tf.add(data, tf.mul(l2, penalty)) as tf.Scalar;
+        },
+        true,
+        vars,
+      ) as tf.Scalar;
+    });
+    this.stepCount++;
+    return loss;
+  }
+
+  /**
+   * Runs `n` steps and reads their losses back in one go (a single sync). Returns the losses.
+   * Pauses and reports when a loss is NaN or infinite.
+   */
+  async runSteps(n: number): Promise<number[]> {
+    const losses: tf.Scalar[] = [];
+    for (let i = 0; i < n; i++) losses.push(this.trainStep());
+    const stacked = tf.stack(losses);
+    tf.dispose(losses);
+    const values = Array.from(await stacked.data());
+    stacked.dispose();
+    for (const v of values) {
+      this.lossSum += v;
+      this.lossCount++;
+    }
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      const at = this.stepCount - n + bad + 1;
+      this.running = false;
+      this.emit({
+        type: 'diverged',
+        step: at,
+        message: divergenceMessage(at, values[bad] as number, this.hyper),
+      });
+      this.emit({ type: 'status', running: false });
+    }
+    return values;
+  }
+
+  /** Test loss and accuracy in inference mode (BatchNorm uses its running statistics). */
+  async evaluate(): Promise<{ testLoss: number; testAccuracy: number | null }> {
+    const { task } = this.config.ctx;
+    const { xTest, yTest } = this.tensors;
+    const packed = tf.tidy(() => {
+      const logits = this.compiled.model.predict(xTest) as tf.Tensor;
+      const loss = taskLoss(task, yTest, logits);
+      const acc = taskAccuracy(task, yTest, logits);
+      return tf.stack(acc ? [loss, acc] : [loss]);
+    });
+    const v = await packed.data();
+    packed.dispose();
+    return { testLoss: v[0] as number, testAccuracy: task === 'regression' ? null : (v[1] as number) };
+  }
+
+  /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
+  async reportMetrics(): Promise<Metrics> {
+    const now = this.opts.now();
+    const { testLoss, testAccuracy } = await this.evaluate();
+    const dt = (now - this.lastMetricsAt) / 1000;
+    const steps = this.stepCount - this.lastMetricsStep;
+    const stepsPerSecond = this.running && dt > 0 && this.lastMetricsAt > 0 ? steps / dt : 0;
+    const metrics: Metrics = {
+      step: this.stepCount,
+      epoch: this.epochCount,
+      trainLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : null,
+      testLoss,
+      testAccuracy,
+      stepsPerSecond,
+      samplesPerSecond: stepsPerSecond * this.batchSize(),
+    };
+    this.lossSum = 0;
+    this.lossCount = 0;
+    this.lastMetricsAt = now;
+    this.lastMetricsStep = this.stepCount;
+    this.emit({ type: 'metrics', metrics });
+    return metrics;
+  }
+
+  /** The decision boundary: predictions over the grid, in inference mode. */
+  async reportHeatmap(): Promise<void> {
+    const { task } = this.config.ctx;
+    const pred = tf.tidy(() =>
+      taskPrediction(task, this.compiled.model.predict(this.tensors.grid) as tf.Tensor),
+    );
+    const channels = pred.shape[1] ?? 1;
+    const values = (await pred.data()) as Float32Array;
+    pred.dispose();
+    this.lastHeatmapAt = this.opts.now();
+    this.emit({
+      type: 'heatmap',
+      heatmap: { size: this.opts.heatmapSize, channels, values, step: this.stepCount },
+    });
+  }
+
+  /** Starts the loop; returns at once. A second call while running does nothing. */
+  start(): void {
+    if (this.running || this.disposed) return;
+    this.running = true;
+    this.lastMetricsAt = this.opts.now();
+    this.lastMetricsStep = this.stepCount;
+    this.emit({ type: 'status', running: true });
+    this.loop = this.runLoop().catch((err: unknown) => {
+      this.running = false;
+      this.emit({
+        type: 'error',
+        message: `Training stopped: ${err instanceof Error ? err.message : String(err)}`,
+      });
+      this.emit({ type: 'status', running: false });
+    });
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running && !this.disposed) {
+      const t0 = this.opts.now();
+      // Steps in small groups, one readback per group, until the chunk's time budget is spent.
+      let group = 1;
+      while (this.running && this.opts.now() - t0 < this.opts.chunkMs) {
+        await this.runSteps(group);
+        group = Math.min(group * 2, 64);
+      }
+      if (!this.running || this.disposed) break;
+      const now = this.opts.now();
+      if (now - this.lastMetricsAt >= this.opts.metricsIntervalMs) await this.reportMetrics();
+      if (now - this.lastHeatmapAt >= this.opts.heatmapIntervalMs) await this.reportHeatmap();
+      await yieldToLoop();
+    }
+  }
+
+  /** Stops the loop after the current group of steps and sends final metrics. */
+  async pause(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.loop;
+    this.loop = null;
+    if (this.disposed) return;
+    this.emit({ type: 'status', running: false });
+    await this.reportMetrics();
+    await this.reportHeatmap();
+  }
+
+  /** One batch, then fresh metrics and boundary (when paused). */
+  async step(): Promise<void> {
+    if (this.running || this.disposed) return;
+    const [loss] = await this.runSteps(1);
+    if (loss !== undefined && Number.isFinite(loss)) {
+      await this.reportMetrics();
+      await this.reportHeatmap();
+    }
+  }
+
+  /** Same seed, same initial weights, same batches: the loss curve repeats exactly. */
+  async reset(): Promise<void> {
+    await this.pause();
+    this.teardown();
+    this.build();
+    await this.reportMetrics();
+    await this.reportHeatmap();
+  }
+
+  /** New optimizer settings take effect from the next step; weights are kept. */
+  setHyper(h: Hyper): void {
+    const optimizerChanged =
+      h.optimizer !== this.hyper.optimizer || h.learningRate !== this.hyper.learningRate;
+    this.hyper = h;
+    if (optimizerChanged) {
+      this.optimizer.dispose();
+      this.optimizer = makeOptimizer(h);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.running = false;
+    await this.loop;
+    this.disposed = true;
+    this.teardown();
+  }
+}

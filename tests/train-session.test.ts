@@ -1,0 +1,150 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TrainEvent } from '../src/train/protocol';
+import { TrainingSession } from '../src/train/session';
+import { chain, sessionConfig, useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+const reluNet = chain([
+  ['dense', { units: 16 }],
+  ['activation', { fn: 'relu' }],
+  ['dense', { units: 16 }],
+  ['activation', { fn: 'relu' }],
+]);
+
+describe('TrainingSession', () => {
+  it('drives the loss down on XOR with a ReLU net and classifies the test set', async () => {
+    const events: TrainEvent[] = [];
+    const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'xor' }), (e) => events.push(e), {
+      heatmapSize: 10,
+    });
+    const first = await s.runSteps(10);
+    await s.runSteps(380);
+    const last = await s.runSteps(10);
+    const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+    expect(mean(last)).toBeLessThan(mean(first) * 0.4);
+    const { testAccuracy } = await s.evaluate();
+    expect(testAccuracy).toBeGreaterThan(0.9);
+    await s.dispose();
+  });
+
+  it('reproduces the same initial weights and loss curve from the same seed', async () => {
+    const run = async (seed: number) => {
+      const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'xor' }, {}, seed), () => {}, {
+        heatmapSize: 4,
+      });
+      const w = Array.from((await s.model.getWeights()[0]?.data()) ?? []);
+      const losses = await s.runSteps(40);
+      await s.dispose();
+      return { w, losses };
+    };
+    const a = await run(7);
+    const b = await run(7);
+    const c = await run(8);
+    expect(a.w).toEqual(b.w);
+    expect(a.losses).toEqual(b.losses);
+    expect(a.w).not.toEqual(c.w);
+  });
+
+  it('reset returns to the same initial weights and curve', async () => {
+    const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'circle' }), () => {}, {
+      heatmapSize: 4,
+    });
+    const before = await s.runSteps(25);
+    await s.reset();
+    expect(s.steps).toBe(0);
+    const after = await s.runSteps(25);
+    expect(after).toEqual(before);
+    await s.dispose();
+  });
+
+  it('keeps the tensor count flat: after 500 steps it equals the count after the first', async () => {
+    const graph = chain([
+      ['dense', { units: 8 }],
+      ['batchnorm'],
+      ['activation', { fn: 'relu' }],
+      ['layernorm'],
+      ['dense', { units: 4 }],
+    ]);
+    const s = new TrainingSession(sessionConfig(graph, { dataset: 'circle' }, { l2: 0.001 }), () => {}, {
+      heatmapSize: 8,
+    });
+    await s.runSteps(1);
+    await s.reportMetrics();
+    await s.reportHeatmap();
+    const afterFirst = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) {
+      await s.runSteps(50);
+      await s.reportMetrics();
+      await s.reportHeatmap();
+    }
+    expect(s.steps).toBe(501);
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    const base = afterFirst;
+    await s.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(base);
+  });
+
+  it('pauses with a message naming the learning rate when the loss becomes NaN', async () => {
+    const events: TrainEvent[] = [];
+    const graph = chain([
+      ['dense', { units: 16 }],
+      ['dense', { units: 16 }],
+      ['dense', { units: 16 }],
+    ]);
+    const s = new TrainingSession(
+      sessionConfig(graph, { dataset: 'wave' }, { optimizer: 'sgd', learningRate: 10 }),
+      (e) => events.push(e),
+      { heatmapSize: 4, chunkMs: 5, metricsIntervalMs: 5 },
+    );
+    s.start();
+    const deadline = Date.now() + 20_000;
+    while (s.isRunning && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(s.isRunning).toBe(false);
+    const diverged = events.find((e) => e.type === 'diverged');
+    expect(diverged).toBeDefined();
+    expect(diverged?.type === 'diverged' && diverged.message).toMatch(/learning rate 10 is too high/);
+    expect(events.at(-1)).toEqual({ type: 'status', running: false });
+    await s.dispose();
+  });
+
+  it('runs its own loop: start emits metrics and heatmaps, pause stops it', async () => {
+    const events: TrainEvent[] = [];
+    const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'circle' }), (e) => events.push(e), {
+      heatmapSize: 20,
+      metricsIntervalMs: 20,
+      heatmapIntervalMs: 40,
+    });
+    s.start();
+    await new Promise((r) => setTimeout(r, 600));
+    await s.pause();
+    const stepsAtPause = s.steps;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.steps).toBe(stepsAtPause);
+    const metrics = events.filter((e) => e.type === 'metrics');
+    const heatmaps = events.filter((e) => e.type === 'heatmap');
+    expect(metrics.length).toBeGreaterThan(3);
+    expect(heatmaps.length).toBeGreaterThan(1);
+    const h = heatmaps.at(-1);
+    expect(h?.type === 'heatmap' && h.heatmap.values.length).toBe(400);
+    const m = metrics.at(-1);
+    expect(m?.type === 'metrics' && m.metrics.step).toBe(stepsAtPause);
+    await s.dispose();
+  });
+
+  it('trains the 3-class spiral with softmax outputs that sum to 1', async () => {
+    const events: TrainEvent[] = [];
+    const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'spiral3' }), (e) => events.push(e), {
+      heatmapSize: 5,
+    });
+    await s.runSteps(5);
+    await s.reportHeatmap();
+    const h = events.find((e) => e.type === 'heatmap');
+    if (h?.type !== 'heatmap') throw new Error('no heatmap');
+    expect(h.heatmap.channels).toBe(3);
+    const v = h.heatmap.values;
+    expect((v[0] as number) + (v[1] as number) + (v[2] as number)).toBeCloseTo(1, 5);
+    await s.dispose();
+  });
+});
