@@ -24,6 +24,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     step: () => remote.step(),
     reset: () => remote.reset(),
     setHyper: (h) => remote.setHyper(h),
+    loseGpuContext: () => remote.loseGpuContext(),
     dispose: async () => {
       await remote.dispose();
       worker.terminate();

@@ -27,6 +27,13 @@ const client = createWorkerClient((message) => {
 });
 const trainer = connectTrainer(appStore, client);
 
+// ?debug=1 exposes diagnostics for tests and bug reports (e.g. forcing a GPU context loss).
+if (new URLSearchParams(window.location.search).get('debug') === '1') {
+  Object.assign(window, {
+    normlab: { store: appStore, trainer, loseGpuContext: () => client.loseGpuContext?.() },
+  });
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -85,7 +85,7 @@ export function Canvas() {
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ style: { strokeWidth: 2 } }}
-        proOptions={{ hideAttribution: true }}
+        attributionPosition="top-right"
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Minimap of the graph" style={{ width: 130, height: 90 }} />

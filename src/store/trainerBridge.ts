@@ -21,6 +21,8 @@ export interface TrainerClient {
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
   dispose(): Promise<void>;
+  /** Diagnostics: force a GPU context loss (only the real worker implements it). */
+  loseGpuContext?(): Promise<boolean>;
 }
 
 export interface TrainerCommands {
@@ -90,6 +92,9 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         break;
       case 'backend':
         s.setBackend(e.backend);
+        break;
+      case 'notice':
+        s.notify('error', e.message);
         break;
     }
   };

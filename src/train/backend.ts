@@ -32,6 +32,52 @@ export function probeWebGL(): WebGLProbe {
   }
 }
 
+/** The WebGL context of the active tfjs webgl backend, or null on another backend. */
+function activeGl(): WebGL2RenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
+  return backend.gpgpu?.gl ?? null;
+}
+
+/**
+ * Calls `onLost` once if the active WebGL backend loses its context (driver reset, GPU
+ * reclaimed). Listens for webglcontextlost and also polls isContextLost() twice a second:
+ * Chromium does not dispatch the event on a worker's OffscreenCanvas, and ops on a lost
+ * context fail silently. Returns a function that stops watching.
+ */
+export function watchContextLoss(onLost: () => void): () => void {
+  const gl = activeGl();
+  if (!gl) return () => {};
+  const canvas = gl.canvas as OffscreenCanvas | HTMLCanvasElement;
+  let done = false;
+  const fire = () => {
+    if (done) return;
+    done = true;
+    stop();
+    onLost();
+  };
+  const onEvent = (e: Event) => {
+    e.preventDefault();
+    fire();
+  };
+  const timer = setInterval(() => {
+    if (gl.isContextLost()) fire();
+  }, 500);
+  const stop = () => {
+    clearInterval(timer);
+    canvas.removeEventListener('webglcontextlost', onEvent);
+  };
+  canvas.addEventListener('webglcontextlost', onEvent);
+  return stop;
+}
+
+/** Forces a context loss on the active WebGL backend (diagnostics); false when not on WebGL. */
+export function loseContext(): boolean {
+  const ext = activeGl()?.getExtension('WEBGL_lose_context');
+  ext?.loseContext();
+  return Boolean(ext);
+}
+
 /** Where the bundled .wasm files are served (the worker passes Vite's asset URLs). */
 export function configureWasm(paths: Record<string, string>): void {
   setWasmPaths(paths);

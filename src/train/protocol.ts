@@ -70,7 +70,9 @@ export type TrainEvent =
   | { readonly type: 'status'; readonly running: boolean }
   | { readonly type: 'diverged'; readonly step: number; readonly message: string }
   | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'backend'; readonly backend: BackendInfo };
+  | { readonly type: 'backend'; readonly backend: BackendInfo }
+  /** Something the person should know that does not block training (e.g. a recovered GPU loss). */
+  | { readonly type: 'notice'; readonly message: string };
 
 export type LoadResult =
   | {
@@ -90,4 +92,6 @@ export interface WorkerApi {
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
   dispose(): Promise<void>;
+  /** Diagnostics: forces a WebGL context loss (WEBGL_lose_context) to exercise recovery. */
+  loseGpuContext(): Promise<boolean>;
 }

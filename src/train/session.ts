@@ -317,6 +317,15 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * Gives the session up without touching its tensors: for a backend that died (lost GPU
+   * context), where a readback may never resolve and freeing memory is meaningless.
+   */
+  abandon(): void {
+    this.running = false;
+    this.disposed = true;
+  }
+
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.running = false;

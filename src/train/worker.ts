@@ -8,7 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as Comlink from 'comlink';
-import { configureWasm, selectBackend } from './backend';
+import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
 import type {
   BackendInfo,
   BackendPref,
@@ -27,12 +27,50 @@ configureWasm({
 });
 
 let session: TrainingSession | null = null;
+let lastConfig: SessionConfig | null = null;
 let emit: (e: TrainEvent) => void = () => {};
+/** While recovering from a lost GPU context, the dying session's errors are expected: drop them. */
+let recovering = false;
+let stopWatching: () => void = () => {};
 
 /** Sends an event, transferring the heatmap buffer instead of copying it. */
 function send(e: TrainEvent): void {
+  if (recovering && e.type === 'error') return;
   if (e.type === 'heatmap') emit(Comlink.transfer(e, [e.heatmap.values.buffer]));
   else emit(e);
+}
+
+async function buildSession(config: SessionConfig): Promise<TrainingSession> {
+  const s = new TrainingSession(config, send);
+  await s.reportMetrics();
+  await s.reportHeatmap();
+  return s;
+}
+
+/**
+ * The GPU context is gone (driver reset, GPU reclaimed, too many contexts): move to WASM,
+ * rebuild the model from its initial weights, and tell the person; nothing they made is lost.
+ */
+async function recoverFromContextLoss(): Promise<void> {
+  recovering = true;
+  try {
+    // The old session's readback may never resolve on a dead context: abandon it, do not await it.
+    session?.abandon();
+    session = null;
+    const info = await selectBackend('wasm');
+    send({
+      type: 'backend',
+      backend: { ...info, reason: `the GPU (WebGL) context was lost, so ${info.name}` },
+    });
+    send({ type: 'status', running: false });
+    if (lastConfig) session = await buildSession(lastConfig);
+    send({
+      type: 'notice',
+      message: `The GPU (WebGL) context was lost, so training moved to ${info.name.toUpperCase()} and the model restarted from its initial weights. Press Train to continue.`,
+    });
+  } finally {
+    recovering = false;
+  }
 }
 
 const api: WorkerApi = {
@@ -40,16 +78,17 @@ const api: WorkerApi = {
     emit = onEvent;
     await session?.dispose();
     session = null;
+    stopWatching();
     const info = await selectBackend(pref);
+    if (info.name === 'webgl') stopWatching = watchContextLoss(() => void recoverFromContextLoss());
     return info;
   },
   async load(config: SessionConfig): Promise<LoadResult> {
     await session?.dispose();
     session = null;
+    lastConfig = config;
     try {
-      session = new TrainingSession(config, send);
-      await session.reportMetrics();
-      await session.reportHeatmap();
+      session = await buildSession(config);
       return { ok: true, paramCounts: session.paramCounts, totalParams: session.totalParams };
     } catch (err) {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
@@ -69,10 +108,14 @@ const api: WorkerApi = {
   },
   async setHyper(hyper: Hyper) {
     session?.setHyper(hyper);
+    if (lastConfig) lastConfig = { ...lastConfig, hyper };
   },
   async dispose() {
     await session?.dispose();
     session = null;
+  },
+  async loseGpuContext() {
+    return loseContext();
   },
 };
 
