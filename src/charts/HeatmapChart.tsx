@@ -39,11 +39,10 @@ function drawPoints(
     const cx = ((pts.x[2 * i] as number) - lo) * scale;
     const cy = (hi - (pts.x[2 * i + 1] as number)) * scale;
     const t = pts.y[i] as number;
+    // Regression points use the heatmap's value scale; class points their class colour.
     const rgb =
       task === 'regression'
-        ? t < 0
-          ? CLASS_RGB[0]
-          : CLASS_RGB[1]
+        ? cellColor(pts.y, i, 1, 'regression')
         : (CLASS_RGB[Math.round(t) % CLASS_RGB.length] as readonly number[]);
     ctx.beginPath();
     ctx.arc(cx, cy, r, 0, 2 * Math.PI);

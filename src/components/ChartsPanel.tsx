@@ -22,7 +22,7 @@ export function ChartsPanel() {
   return (
     <section className="charts" aria-label="Charts">
       <div className="chart-block">
-        <h2>Decision boundary</h2>
+        <h2>{task === 'regression' ? 'Prediction surface' : 'Decision boundary'}</h2>
         <HeatmapChart
           heatmap={heatmap}
           train={train}

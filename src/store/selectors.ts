@@ -31,6 +31,6 @@ export function trainBlockedReason(s: AppState): string | null {
   }
   if (s.status === 'starting') return 'Starting the training engine…';
   if (s.status === 'loading') return 'Building the model…';
-  if (s.status === 'failed') return 'The training engine failed to start; see the message above.';
+  if (s.status === 'failed') return s.failure ?? 'Training is unavailable; see the message above.';
   return null;
 }

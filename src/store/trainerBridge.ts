@@ -64,11 +64,20 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   let queue: Promise<unknown> = Promise.resolve();
   let loadedKey = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** False until init succeeds, and after the engine fails: nothing is loaded into a dead engine. */
+  let engineUp = false;
   const st = () => store.getState();
+  const fail = (text: string) => {
+    st().setStatus('failed');
+    st().setFailure(text);
+    st().notify('error', text);
+  };
   const enqueue = (fn: () => Promise<unknown>) => {
     queue = queue.then(fn).catch((err: unknown) => {
-      st().setStatus('failed');
-      st().notify('error', `The training engine failed: ${err instanceof Error ? err.message : String(err)}`);
+      engineUp = false;
+      fail(
+        `The training engine failed: ${err instanceof Error ? err.message : String(err)}. Choose another backend or reload the page.`,
+      );
     });
     return queue;
   };
@@ -102,7 +111,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   const load = async () => {
     const s = st();
     const key = modelKey(s);
-    if (key === loadedKey) return;
+    if (!engineUp || key === loadedKey) return;
     loadedKey = key;
     if (!selectAnalysis(s).valid) {
       await client.pause();
@@ -117,16 +126,18 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       st().setCompiledParams(res.paramCounts);
       st().setStatus('ready');
     } else {
-      st().setStatus('failed');
-      st().notify('error', `The model could not be built: ${res.message}`);
+      fail(`The model could not be built: ${res.message}`);
     }
   };
 
   const init = async (pref: BackendPref) => {
+    engineUp = false;
     st().setStatus('starting');
+    st().setFailure(null);
     st().setBackend(null);
     const info = await client.init(pref, onEvent);
     st().setBackend(info);
+    engineUp = true;
     loadedKey = '';
     await load();
   };
@@ -148,17 +159,34 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   });
 
   const ready = () => st().status === 'ready' || st().status === 'running';
+  /** An edit still inside its debounce window is loaded now, so a command never acts on the old model. */
+  const flushPendingLoad = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    timer = null;
+    enqueue(load);
+  };
   return {
     train: () => {
       if (!ready() || st().trainingProblem) return;
+      flushPendingLoad();
       st().setStatus('running');
-      enqueue(() => client.start());
+      enqueue(async () => {
+        // The flushed load may have found the graph invalid or failed: then there is nothing to start.
+        if (st().status !== 'running' && st().status !== 'ready') return;
+        st().setStatus('running');
+        await client.start();
+      });
     },
     pause: () => {
       enqueue(() => client.pause());
     },
     step: () => {
-      if (st().status === 'ready' && !st().trainingProblem) enqueue(() => client.step());
+      if (st().status !== 'ready' || st().trainingProblem) return;
+      flushPendingLoad();
+      enqueue(async () => {
+        if (st().status === 'ready') await client.step();
+      });
     },
     reset: () => {
       if (!ready() && st().status !== 'running') return;

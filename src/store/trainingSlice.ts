@@ -25,6 +25,9 @@ export interface TrainingSlice {
   trainingProblem: string | null;
   /** Weight counts per node from the compiled model. */
   compiledParams: Readonly<Record<string, number>> | null;
+  /** Why the engine or the model build failed (status 'failed'). */
+  failure: string | null;
+  setFailure: (text: string | null) => void;
   setHyper: (patch: Partial<Hyper>) => void;
   setBackendPref: (pref: BackendPref) => void;
   /** Called by the bridge: training state from the worker, as plain data. */
@@ -47,6 +50,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   heatmap: null,
   trainingProblem: null,
   compiledParams: null,
+  failure: null,
+  setFailure: (failure) => set({ failure }),
   setHyper: (patch) => set({ hyper: { ...get().hyper, ...patch } }),
   setBackendPref: (backendPref) => set({ backendPref }),
   applyMetrics: (m) => {

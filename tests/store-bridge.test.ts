@@ -1,0 +1,458 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../src/store/store';
+import { connectTrainer, type TrainerClient, type TrainerCommands } from '../src/store/trainerBridge';
+import type {
+  BackendInfo,
+  BackendPref,
+  Heatmap,
+  Hyper,
+  LoadResult,
+  Metrics,
+  SessionConfig,
+  TrainEvent,
+} from '../src/train/protocol';
+
+type Call =
+  | { name: 'init'; pref: BackendPref }
+  | { name: 'load'; config: SessionConfig }
+  | { name: 'setHyper'; hyper: Hyper }
+  | { name: 'start' | 'pause' | 'step' | 'reset' | 'dispose' };
+
+const metricsAt = (step: number, testLoss = 0.69): Metrics => ({
+  step,
+  epoch: 0,
+  trainLoss: step === 0 ? null : 0.5,
+  testLoss,
+  testAccuracy: 0.5,
+  stepsPerSecond: 0,
+  samplesPerSecond: 0,
+});
+
+/**
+ * A fake engine: records every call. Like the real worker, load reports the step-0 metrics
+ * through the event callback before its promise resolves.
+ */
+class FakeClient implements TrainerClient {
+  readonly calls: Call[] = [];
+  emit: (e: TrainEvent) => void = () => {
+    throw new Error('emit before init');
+  };
+  loadResult: (config: SessionConfig) => LoadResult = (config) => ({
+    ok: true,
+    paramCounts: { fake: config.graph.nodes.length },
+    totalParams: 169,
+  });
+  initResult: (pref: BackendPref) => Promise<BackendInfo> = async (pref) => ({
+    name: pref === 'auto' ? 'cpu' : pref,
+    reason: `fake ${pref}`,
+  });
+
+  names(): string[] {
+    return this.calls.map((c) => c.name);
+  }
+  count(name: Call['name']): number {
+    return this.calls.filter((c) => c.name === name).length;
+  }
+  loads(): SessionConfig[] {
+    return this.calls.flatMap((c) => (c.name === 'load' ? [c.config] : []));
+  }
+
+  async init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo> {
+    this.calls.push({ name: 'init', pref });
+    this.emit = onEvent;
+    return this.initResult(pref);
+  }
+  async load(config: SessionConfig): Promise<LoadResult> {
+    this.calls.push({ name: 'load', config });
+    const res = this.loadResult(config);
+    if (res.ok) this.emit({ type: 'metrics', metrics: metricsAt(0) });
+    return res;
+  }
+  async start(): Promise<void> {
+    this.calls.push({ name: 'start' });
+  }
+  async pause(): Promise<void> {
+    this.calls.push({ name: 'pause' });
+  }
+  async step(): Promise<void> {
+    this.calls.push({ name: 'step' });
+  }
+  async reset(): Promise<void> {
+    this.calls.push({ name: 'reset' });
+  }
+  async setHyper(hyper: Hyper): Promise<void> {
+    this.calls.push({ name: 'setHyper', hyper });
+  }
+  async dispose(): Promise<void> {
+    this.calls.push({ name: 'dispose' });
+  }
+}
+
+const connected: TrainerCommands[] = [];
+afterEach(() => {
+  for (const c of connected.splice(0)) c.disconnect();
+});
+
+async function setup(client = new FakeClient()) {
+  const store = createAppStore();
+  const commands = connectTrainer(store, client, 10);
+  connected.push(commands);
+  await commands.idle();
+  return { store, client, commands, st: () => store.getState() };
+}
+
+describe('connectTrainer: start-up', () => {
+  it('initializes the backend, loads the model once with graph, data, hyper and seed, and is ready', async () => {
+    const { st, client } = await setup();
+    expect(client.names()).toEqual(['init', 'load']);
+    expect(client.calls[0]).toEqual({ name: 'init', pref: 'auto' });
+    expect(st().status).toBe('ready');
+    expect(st().backend).toEqual({ name: 'cpu', reason: 'fake auto' });
+    const [config] = client.loads();
+    const s = st();
+    expect(config?.graph).toBe(s.graph);
+    expect(config?.ctx).toEqual({ inputDim: 2, outputDim: 1, task: 'binary' });
+    expect(config?.hyper).toEqual(s.hyper);
+    expect(config?.seed).toBe(s.data.seed);
+    expect(config?.data.xTrain).toBe(s.dataset.xTrain);
+    expect(config?.data.yTest).toBe(s.dataset.yTest);
+    expect(config?.data.domain).toEqual([-6, 6]);
+    // The step-0 metrics sent during load survive the load (clearRun runs before it).
+    expect(st().lossHistory).toEqual([{ step: 0, train: null, test: 0.69 }]);
+    expect(st().metrics?.step).toBe(0);
+    expect(st().compiledParams).toEqual({ fake: 8 });
+  });
+
+  it('is "starting", then "loading", then "ready"', async () => {
+    const store = createAppStore();
+    const seen: string[] = [];
+    store.subscribe((s, prev) => {
+      if (s.status !== prev.status) seen.push(s.status);
+    });
+    const commands = connectTrainer(store, new FakeClient(), 10);
+    connected.push(commands);
+    await commands.idle();
+    expect(seen).toEqual(['loading', 'ready']);
+    expect(store.getState().status).toBe('ready');
+  });
+});
+
+describe('connectTrainer: rebuilding the model', () => {
+  it('does not reload when a node only moves or is selected', async () => {
+    const { st, client, commands } = await setup();
+    st().moveNode('bn1', { x: 999, y: 999 });
+    st().selectNode('bn1');
+    await commands.idle();
+    expect(client.count('load')).toBe(1);
+    expect(st().status).toBe('ready');
+  });
+
+  it('reloads when a parameter changes, once for three quick changes (debounced)', async () => {
+    const { st, client, commands } = await setup();
+    st().setParam('dense1', 'units', 16);
+    st().setParam('dense1', 'units', 12);
+    st().setParam('dense2', 'units', 4);
+    await commands.idle();
+    expect(client.count('load')).toBe(2);
+    const last = client.loads().at(-1);
+    const units = Object.fromEntries(last?.graph.nodes.map((n) => [n.id, n.params.units]) ?? []);
+    expect(units.dense1).toBe(12);
+    expect(units.dense2).toBe(4);
+    expect(st().status).toBe('ready');
+  });
+
+  it('waits for a pause in edits: each edit within the debounce restarts the wait', async () => {
+    const { st, client, commands } = await setup();
+    vi.useFakeTimers();
+    try {
+      // Edits 7 ms apart with a 10 ms debounce: 21 ms of edits, no load until 10 ms after the last.
+      st().setParam('dense1', 'units', 16);
+      await vi.advanceTimersByTimeAsync(7);
+      st().setParam('dense1', 'units', 12);
+      await vi.advanceTimersByTimeAsync(7);
+      st().setParam('dense1', 'units', 4);
+      await vi.advanceTimersByTimeAsync(7);
+      expect(client.count('load')).toBe(1);
+      await vi.advanceTimersByTimeAsync(5);
+      expect(client.count('load')).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+    await commands.idle();
+    expect(client.count('load')).toBe(2);
+    expect(
+      client
+        .loads()
+        .at(-1)
+        ?.graph.nodes.find((n) => n.id === 'dense1')?.params.units,
+    ).toBe(4);
+  });
+
+  it('a reload clears the previous run: heatmap, problem and old loss points', async () => {
+    const { st, client, commands } = await setup();
+    commands.train();
+    await commands.idle();
+    client.emit({ type: 'metrics', metrics: metricsAt(40, 0.2) });
+    client.emit({
+      type: 'heatmap',
+      heatmap: { size: 1, channels: 1, values: new Float32Array([1]), step: 40 },
+    });
+    client.emit({ type: 'diverged', step: 41, message: 'NaN' });
+    client.emit({ type: 'status', running: false });
+    st().setParam('dense2', 'units', 6);
+    await commands.idle();
+    const s = st();
+    expect(s.status).toBe('ready');
+    expect(s.heatmap).toBeNull();
+    expect(s.trainingProblem).toBeNull();
+    expect(s.lossHistory).toEqual([{ step: 0, train: null, test: 0.69 }]);
+    commands.train();
+    expect(st().status).toBe('running');
+  });
+
+  it('reloads with the new data when the dataset changes', async () => {
+    const { st, client, commands } = await setup();
+    st().setData({ dataset: 'spiral3' });
+    await commands.idle();
+    expect(client.count('load')).toBe(2);
+    expect(client.loads().at(-1)?.ctx).toEqual({ inputDim: 2, outputDim: 3, task: 'multiclass' });
+    st().setData({ seed: 9 });
+    await commands.idle();
+    expect(client.count('load')).toBe(3);
+    expect(client.loads().at(-1)?.seed).toBe(9);
+  });
+
+  it('an invalid graph: status "invalid", no load, the engine paused; repairing it reloads', async () => {
+    const { st, client, commands } = await setup();
+    st().removeNodes(['bn1']);
+    await commands.idle();
+    expect(st().status).toBe('invalid');
+    expect(client.count('load')).toBe(1);
+    expect(client.names().at(-1)).toBe('pause');
+    commands.train();
+    await commands.idle();
+    expect(client.count('start')).toBe(0);
+    expect(st().status).toBe('invalid');
+    commands.step();
+    await commands.idle();
+    expect(client.count('step')).toBe(0);
+    st().connect('dense1', 'act1');
+    await commands.idle();
+    expect(client.count('load')).toBe(2);
+    expect(st().status).toBe('ready');
+  });
+});
+
+describe('connectTrainer: commands', () => {
+  it('train sets "running" and starts the engine; pause forwards', async () => {
+    const { st, client, commands } = await setup();
+    commands.train();
+    expect(st().status).toBe('running');
+    await commands.idle();
+    expect(client.names().slice(2)).toEqual(['start']);
+    commands.pause();
+    await commands.idle();
+    expect(client.names().slice(2)).toEqual(['start', 'pause']);
+    client.emit({ type: 'status', running: false });
+    expect(st().status).toBe('ready');
+  });
+
+  it('Train pressed inside the debounce window loads the edited model first, then starts it', async () => {
+    const { st, client, commands } = await setup();
+    st().setParam('dense1', 'units', 12);
+    commands.train();
+    await commands.idle();
+    const names = client.names();
+    expect(names.slice(-2)).toEqual(['load', 'start']);
+    expect(
+      client
+        .loads()
+        .at(-1)
+        ?.graph.nodes.find((n) => n.id === 'dense1')?.params.units,
+    ).toBe(12);
+    expect(st().status).toBe('running');
+  });
+
+  it('Train pressed right after an edit that breaks the graph starts nothing', async () => {
+    const { st, client, commands } = await setup();
+    st().removeNodes(['bn1']);
+    st().setStatus('ready'); // as the UI still showed before the debounce fired
+    commands.train();
+    await commands.idle();
+    expect(client.count('start')).toBe(0);
+    expect(st().status).toBe('invalid');
+  });
+
+  it('step only runs from "ready"', async () => {
+    const { st, client, commands } = await setup();
+    commands.step();
+    await commands.idle();
+    expect(client.count('step')).toBe(1);
+    commands.train();
+    commands.step();
+    await commands.idle();
+    expect(st().status).toBe('running');
+    expect(client.count('step')).toBe(1);
+  });
+
+  it('reset pauses, clears the run (keeping compiled counts), is ready and resets the engine', async () => {
+    const { st, client, commands } = await setup();
+    commands.train();
+    client.emit({ type: 'metrics', metrics: metricsAt(50, 0.3) });
+    expect(st().lossHistory).toHaveLength(2);
+    commands.reset();
+    await commands.idle();
+    expect(client.names().slice(2)).toEqual(['start', 'pause', 'reset']);
+    expect(st().status).toBe('ready');
+    expect(st().lossHistory).toEqual([]);
+    expect(st().compiledParams).toEqual({ fake: 8 });
+  });
+
+  it('forwards hyperparameters to the engine', async () => {
+    const { st, client, commands } = await setup();
+    st().setHyper({ learningRate: 0.5, optimizer: 'sgd' });
+    await commands.idle();
+    const sent = client.calls.filter((c) => c.name === 'setHyper');
+    expect(sent).toEqual([
+      { name: 'setHyper', hyper: { optimizer: 'sgd', learningRate: 0.5, batchSize: 32, l2: 0 } },
+    ]);
+    // Hyperparameters do not rebuild the model.
+    expect(client.count('load')).toBe(1);
+  });
+
+  it('a backend change initializes the engine again with it, then reloads', async () => {
+    const { st, client, commands } = await setup();
+    st().setBackendPref('wasm');
+    await commands.idle();
+    expect(client.names()).toEqual(['init', 'load', 'init', 'load']);
+    expect(client.calls[2]).toEqual({ name: 'init', pref: 'wasm' });
+    expect(st().backend).toEqual({ name: 'wasm', reason: 'fake wasm' });
+    expect(st().status).toBe('ready');
+  });
+
+  it('disconnect stops listening and disposes the engine', async () => {
+    const { st, client, commands } = await setup();
+    connected.splice(0);
+    commands.disconnect();
+    st().setParam('dense1', 'units', 3);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(client.names()).toEqual(['init', 'load', 'dispose']);
+  });
+});
+
+describe('connectTrainer: engine events', () => {
+  it('metrics and heatmaps land in the store', async () => {
+    const { st, client } = await setup();
+    client.emit({ type: 'metrics', metrics: metricsAt(25, 0.4) });
+    expect(st().metrics?.step).toBe(25);
+    expect(st().lossHistory.map((p) => p.step)).toEqual([0, 25]);
+    const heatmap: Heatmap = { size: 2, channels: 1, values: new Float32Array([0, 0.25, 0.5, 1]), step: 25 };
+    client.emit({ type: 'heatmap', heatmap });
+    expect(st().heatmap).toBe(heatmap);
+    client.emit({ type: 'backend', backend: { name: 'wasm', reason: 'fell back' } });
+    expect(st().backend?.name).toBe('wasm');
+  });
+
+  it('a divergence sets the problem and an error notice; train is refused until reset', async () => {
+    const { st, client, commands } = await setup();
+    commands.train();
+    await commands.idle();
+    const message = 'Training paused at step 7: the loss became NaN (not a number).';
+    client.emit({ type: 'diverged', step: 7, message });
+    client.emit({ type: 'status', running: false });
+    expect(st().trainingProblem).toBe(message);
+    expect(st().notice).toMatchObject({ kind: 'error', text: message });
+    expect(st().status).toBe('ready');
+    commands.train();
+    commands.step();
+    await commands.idle();
+    expect(st().status).toBe('ready');
+    expect(client.count('start')).toBe(1);
+    expect(client.count('step')).toBe(0);
+    commands.reset();
+    await commands.idle();
+    expect(st().trainingProblem).toBeNull();
+    commands.train();
+    await commands.idle();
+    expect(st().status).toBe('running');
+    expect(client.count('start')).toBe(2);
+  });
+
+  it('an engine error is shown like a divergence', async () => {
+    const { st, client } = await setup();
+    client.emit({ type: 'error', message: 'out of memory' });
+    expect(st().trainingProblem).toBe('out of memory');
+    expect(st().notice?.kind).toBe('error');
+  });
+
+  it('a status event does not overwrite "invalid"', async () => {
+    const { st, client, commands } = await setup();
+    st().removeNodes(['bn2']);
+    await commands.idle();
+    expect(st().status).toBe('invalid');
+    client.emit({ type: 'status', running: false });
+    expect(st().status).toBe('invalid');
+  });
+});
+
+describe('connectTrainer: failures', () => {
+  it('a load that fails sets "failed" and an error notice with the message', async () => {
+    const client = new FakeClient();
+    client.loadResult = () => ({ ok: false, message: 'Out of GPU memory.' });
+    const { st, commands } = await setup(client);
+    expect(st().status).toBe('failed');
+    expect(st().notice?.kind).toBe('error');
+    expect(st().notice?.text).toContain('Out of GPU memory.');
+    commands.train();
+    await commands.idle();
+    expect(client.count('start')).toBe(0);
+  });
+
+  it('an init that rejects sets "failed" with a notice and no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const client = new FakeClient();
+      client.initResult = async () => {
+        throw new Error('WASM binary not found');
+      };
+      const { st } = await setup(client);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(st().status).toBe('failed');
+      expect(st().notice?.kind).toBe('error');
+      expect(st().notice?.text).toContain('WASM binary not found');
+      expect(client.count('load')).toBe(0);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('after a failed init, graph edits load nothing into the dead engine and the reason stays', async () => {
+    const client = new FakeClient();
+    client.initResult = async () => {
+      throw new Error('WASM binary not found');
+    };
+    const { st, commands } = await setup(client);
+    st().setParam('dense1', 'units', 12);
+    await commands.idle();
+    expect(client.count('load')).toBe(0);
+    expect(st().status).toBe('failed');
+    expect(st().failure).toContain('WASM binary not found');
+  });
+
+  it('recovers after a failed init when the backend is changed', async () => {
+    const client = new FakeClient();
+    client.initResult = async (pref) => {
+      if (pref === 'auto') throw new Error('no backend');
+      return { name: 'cpu', reason: 'fake' };
+    };
+    const { st, commands } = await setup(client);
+    expect(st().status).toBe('failed');
+    st().setBackendPref('cpu');
+    await commands.idle();
+    expect(st().status).toBe('ready');
+    expect(client.count('load')).toBe(1);
+  });
+});
