@@ -353,7 +353,7 @@ describe('connectTrainer: engine events', () => {
     expect(st().backend?.name).toBe('wasm');
   });
 
-  it('a divergence sets the problem and an error notice; train is refused until reset', async () => {
+  it('a divergence sets the problem (shown once, beside Train, not also as a toast); train is refused until reset', async () => {
     const { st, client, commands } = await setup();
     commands.train();
     await commands.idle();
@@ -361,7 +361,7 @@ describe('connectTrainer: engine events', () => {
     client.emit({ type: 'diverged', step: 7, message });
     client.emit({ type: 'status', running: false });
     expect(st().trainingProblem).toBe(message);
-    expect(st().notice).toMatchObject({ kind: 'error', text: message });
+    expect(st().notice).toBeNull();
     expect(st().status).toBe('ready');
     commands.train();
     commands.step();
@@ -382,7 +382,14 @@ describe('connectTrainer: engine events', () => {
     const { st, client } = await setup();
     client.emit({ type: 'error', message: 'out of memory' });
     expect(st().trainingProblem).toBe('out of memory');
-    expect(st().notice?.kind).toBe('error');
+    expect(st().notice).toBeNull();
+  });
+
+  it('a notice event (recovered GPU loss) is announced without blocking training', async () => {
+    const { st, client } = await setup();
+    client.emit({ type: 'notice', message: 'The GPU (WebGL) context was lost' });
+    expect(st().notice).toMatchObject({ kind: 'error', text: 'The GPU (WebGL) context was lost' });
+    expect(st().trainingProblem).toBeNull();
   });
 
   it('a status event does not overwrite "invalid"', async () => {

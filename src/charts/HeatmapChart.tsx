@@ -22,6 +22,8 @@ interface Props {
   readonly task: 'binary' | 'multiclass' | 'regression';
   /** Drawn size in CSS pixels (square). */
   readonly size: number;
+  /** What to say while there is no prediction to draw. */
+  readonly emptyText: string;
 }
 
 function drawPoints(
@@ -59,7 +61,7 @@ function drawPoints(
  * mode by the engine), with the training points (white rim) and test points (black rim) on top.
  * Drawn on canvases, so a refresh costs no React render of its own.
  */
-function HeatmapChartView({ heatmap, train, test, domain, task, size }: Props) {
+function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText }: Props) {
   const gridRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
 
@@ -110,7 +112,7 @@ function HeatmapChartView({ heatmap, train, test, domain, task, size }: Props) {
     >
       <canvas ref={gridRef} className="heatmap-grid" />
       <canvas ref={pointsRef} className="heatmap-points" style={{ width: size, height: size }} />
-      {!heatmap && <div className="heatmap-empty">The boundary appears once the model is built.</div>}
+      {!heatmap && <div className="heatmap-empty">{emptyText}</div>}
     </div>
   );
 }

@@ -8,6 +8,7 @@ export function ChartsPanel() {
   const dataset = useAppStore((s) => s.dataset);
   const heatmap = useAppStore((s) => s.heatmap);
   const history = useAppStore((s) => s.lossHistory);
+  const invalid = useAppStore((s) => s.status === 'invalid');
   const logScale = useAppStore((s) => s.logScale);
   const logId = useId();
   const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
@@ -30,6 +31,11 @@ export function ChartsPanel() {
           domain={dataset.info.domain}
           task={task}
           size={220}
+          emptyText={
+            invalid
+              ? 'Fix the graph to see what it predicts.'
+              : 'The prediction appears once the model is built.'
+          }
         />
         <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
       </div>

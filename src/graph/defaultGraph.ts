@@ -27,7 +27,7 @@ export function chainGraph(nodes: GraphNode[]): Graph {
 export function defaultGraph(): Graph {
   const colA = 40;
   const colB = 300;
-  const step = 105;
+  const step = 118;
   return chainGraph([
     node('input', 'input', colA, 0),
     node('dense1', 'dense', colA, step, { units: 8 }),

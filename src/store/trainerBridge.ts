@@ -96,8 +96,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         break;
       case 'diverged':
       case 'error':
+        // Shown next to Train (role alert) until Reset; no second copy as a toast.
         s.setTrainingProblem(e.message);
-        s.notify('error', e.message);
         break;
       case 'backend':
         s.setBackend(e.backend);
@@ -116,6 +116,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     if (!selectAnalysis(s).valid) {
       await client.pause();
       st().setStatus('invalid');
+      st().clearRun(null);
       return;
     }
     s.setStatus('loading');

@@ -181,6 +181,9 @@ export class TrainingSession {
         step: at,
         message: divergenceMessage(at, values[bad] as number, this.hyper),
       });
+      // Show the state it diverged in (step count, NaN losses, the grey boundary), not a stale one.
+      await this.reportMetrics();
+      await this.reportHeatmap();
       this.emit({ type: 'status', running: false });
     }
     return values;

@@ -39,7 +39,7 @@ function LayerNodeView({ id, selected }: NodeProps) {
       <div className="layer-node-summary">{summary}</div>
       {weights > 0 && <div className="layer-node-weights">{formatCount(weights)} weights</div>}
       {issue && (
-        <div className="layer-node-issue" role="note">
+        <div className="layer-node-issue" role="note" title={issue}>
           ⚠ {issue}
         </div>
       )}
