@@ -15,7 +15,7 @@ describe('divergenceMessage', () => {
   it('names the learning rate when it is high (SGD 10) and suggests 0.1', () => {
     const text = divergenceMessage(12, Number.NaN, hyper('sgd', 10));
     expect(text).toBe(
-      'Training paused at step 12: the loss became NaN (not a number). Likely cause: the learning rate 10 is too high, so each step overshoots and the weights grow without bound. Lower it (try 0.1) and press Reset.',
+      'Training paused at step 12: the loss became NaN (not a number). Likely cause: the learning rate 10 is too high: each step overshoots and the weights blow up. Lower it (try 0.1) and press Reset.',
     );
     expect(text).toContain('learning rate 10 is too high');
     expect(text).not.toMatch(NORMALIZATION);

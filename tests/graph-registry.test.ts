@@ -164,7 +164,7 @@ describe('checkParam: float bounds', () => {
     expect(checkParam(epsilon(), '1e-5')).toEqual({ ok: true, value: 1e-5 });
     // the maximum is inclusive
     expect(checkParam(epsilon(), 1)).toEqual({ ok: true, value: 1 });
-    expect(refusal(epsilon(), 1.5)).toContain('to 1');
+    expect(refusal(epsilon(), 1.5)).toContain('greater than 0 and at most 1');
   });
 
   it('LayerNorm epsilon has the same exclusive minimum', () => {
@@ -175,7 +175,7 @@ describe('checkParam: float bounds', () => {
     const msg = refusal(momentum(), 1);
     expect(msg).toContain('Momentum');
     expect(msg).toContain('less than 1');
-    expect(msg).toContain('from 0');
+    expect(msg).toContain('at least 0 and less than 1');
     expect(checkParam(momentum(), 0.99)).toEqual({ ok: true, value: 0.99 });
     expect(checkParam(momentum(), '0.99')).toEqual({ ok: true, value: 0.99 });
     // the minimum is inclusive
@@ -217,5 +217,21 @@ describe('checkParam: enum and bool', () => {
     const s = spec('batchnorm', 'center');
     expect(checkParam(s, true)).toEqual({ ok: true, value: true });
     expect(checkParam(s, false)).toEqual({ ok: true, value: false });
+  });
+});
+
+describe('checkParam: only plain decimal text counts as a number', () => {
+  const units = paramSpec('dense', 'units');
+  it.each(['0x10', '0b11', 'Infinity', '1_000', '8px', '--8'])('refuses %s', (raw) => {
+    if (!units) throw new Error('no units spec');
+    expect(checkParam(units, raw).ok).toBe(false);
+  });
+  it.each([
+    ['1e1', 10],
+    ['+8', 8],
+    [' 16 ', 16],
+  ])('accepts %s as %d', (raw, value) => {
+    if (!units) throw new Error('no units spec');
+    expect(checkParam(units, raw)).toEqual({ ok: true, value });
   });
 });

@@ -511,3 +511,20 @@ describe('problems, each tied to its node or edge', () => {
     }
   });
 });
+
+describe('analyzeGraph: cut-off nodes point at where the data stops', () => {
+  it('after removing bn1, act1 is the cause and nodes below it name act1', () => {
+    const g = defaultGraph();
+    const graph = {
+      nodes: g.nodes.filter((n) => n.id !== 'bn1'),
+      edges: g.edges.filter((e) => e.source !== 'bn1' && e.target !== 'bn1'),
+    };
+    const a = analyzeGraph(graph, { inputDim: 2, outputDim: 1, task: 'binary' });
+    const msg = (id: string) =>
+      a.issues.filter((i) => i.nodeId === id && i.code === ISSUE_CODES.NOT_FROM_INPUT)[0]?.message;
+    expect(msg('act1')).toBe('Activation gets no data: connect it to a path that starts at Input.');
+    for (const id of ['dense2', 'bn2', 'act2', 'output']) {
+      expect(msg(id)).toMatch(/gets no data: Activation \(act1\) above it is cut off from Input\.$/);
+    }
+  });
+});

@@ -248,21 +248,21 @@ describe('store: trainBlockedReason', () => {
     const reason = trainBlockedReason(store.getState());
     // dense1 leads nowhere; act1, dense2, bn2, act2 and output get no data; act1 has no input: 7 issues.
     expect(reason).toBe(
-      'Fix the graph first: Dense leads nowhere: connect its output towards Output. (and 6 more problems)',
+      'Fix the graph first (7 problems, marked in red): Dense leads nowhere: connect its output towards Output. [dense1]',
     );
   });
 
-  it('says "1 more problem" in the singular', () => {
+  it('counts the problems and names the node of the first', () => {
     const store = createAppStore();
     store.getState().setStatus('ready');
     store.getState().setParam('dense1', 'units', 0);
     store.getState().setParam('dense2', 'units', 0);
     expect(trainBlockedReason(store.getState())).toBe(
-      'Fix the graph first: Units must be a whole number from 1 to 512; got 0. (and 1 more problem)',
+      'Fix the graph first (2 problems, marked in red): Units must be a whole number from 1 to 512; got 0. [dense1]',
     );
     store.getState().setParam('dense2', 'units', 8);
     expect(trainBlockedReason(store.getState())).toBe(
-      'Fix the graph first: Units must be a whole number from 1 to 512; got 0.',
+      'Fix the graph first: Units must be a whole number from 1 to 512; got 0. [dense1]',
     );
   });
 

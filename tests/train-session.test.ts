@@ -130,6 +130,16 @@ describe('TrainingSession', () => {
     expect(h?.type === 'heatmap' && h.heatmap.values.length).toBe(400);
     const m = metrics.at(-1);
     expect(m?.type === 'metrics' && m.metrics.step).toBe(stepsAtPause);
+    // The report sent on pause keeps a train loss even when no step ran since the previous report.
+    expect(m?.type === 'metrics' && m.metrics.trainLoss).toBeGreaterThan(0);
+    const sp = new TrainingSession(sessionConfig(reluNet, { dataset: 'circle' }), () => {}, {
+      heatmapSize: 4,
+    });
+    await sp.runSteps(3);
+    const first = await sp.reportMetrics();
+    const again = await sp.reportMetrics();
+    expect(again.trainLoss).toBe(first.trainLoss);
+    await sp.dispose();
     await s.dispose();
   });
 

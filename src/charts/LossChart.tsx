@@ -11,16 +11,23 @@ interface Props {
   readonly points: readonly LossPointData[];
   readonly logScale: boolean;
   readonly height?: number;
+  /** What to say while there are no points. */
+  readonly emptyText?: string;
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0));
 
 /** Train and test loss against step; log scale when every value is positive. */
-function LossChartView({ points, logScale, height = 170 }: Props) {
+function LossChartView({
+  points,
+  logScale,
+  height = 170,
+  emptyText = 'No training yet: press Train or Step.',
+}: Props) {
   if (points.length === 0) {
     return (
       <div className="chart-empty" style={{ height }}>
-        No training yet: press Train or Step.
+        {emptyText}
       </div>
     );
   }

@@ -4,6 +4,7 @@ import {
   Controls,
   type EdgeChange,
   MiniMap,
+  type Node,
   type NodeChange,
   ReactFlow,
   useReactFlow,
@@ -14,6 +15,18 @@ import { appStore } from '../store/store';
 import { nodeTypes } from './nodes/nodeTypes';
 import { PALETTE_MIME } from './PaletteItem';
 import { useFlowEdges, useFlowNodes } from './useFlowNodes';
+
+const KIND_COLORS: Record<string, string> = {
+  'layer-input': '#5f6368',
+  'layer-dense': '#1967d2',
+  'layer-batchnorm': '#e8710a',
+  'layer-layernorm': '#9334e6',
+  'layer-activation': '#188038',
+  'layer-add': '#b06000',
+  'layer-concatenate': '#007b83',
+  'layer-output': '#202124',
+};
+const minimapColor = (n: Node) => KIND_COLORS[n.type ?? ''] ?? '#999';
 
 /** Applies React Flow's change events to the store (the store is the single source of truth). */
 function onNodesChange(changes: NodeChange[]) {
@@ -84,11 +97,18 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
         minZoom={0.2}
         maxZoom={2}
-        defaultEdgeOptions={{ style: { strokeWidth: 2 } }}
+        defaultEdgeOptions={{ type: 'smoothstep', style: { strokeWidth: 2 } }}
         attributionPosition="top-right"
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the graph" style={{ width: 130, height: 90 }} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap of the graph"
+          style={{ width: 130, height: 90 }}
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
     </section>

@@ -1,14 +1,18 @@
 import { useId, useMemo } from 'react';
 import { HeatmapChart } from '../charts/HeatmapChart';
-import { LossChart } from '../charts/LossChart';
+import { LossChart, type LossPointData } from '../charts/LossChart';
+import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+
+const NO_POINTS: readonly LossPointData[] = [];
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
   const dataset = useAppStore((s) => s.dataset);
   const heatmap = useAppStore((s) => s.heatmap);
   const history = useAppStore((s) => s.lossHistory);
-  const invalid = useAppStore((s) => s.status === 'invalid');
+  // Straight from validation, so an edit that breaks the graph clears the charts at once.
+  const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
   const logId = useId();
   const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
@@ -25,7 +29,7 @@ export function ChartsPanel() {
       <div className="chart-block">
         <h2>{task === 'regression' ? 'Prediction surface' : 'Decision boundary'}</h2>
         <HeatmapChart
-          heatmap={heatmap}
+          heatmap={invalid ? null : heatmap}
           train={train}
           test={test}
           domain={dataset.info.domain}
@@ -42,7 +46,14 @@ export function ChartsPanel() {
       <div className="chart-block">
         <div className="chart-head">
           <h2>
-            Loss <span className="loss-key train">train</span> <span className="loss-key test">test</span>
+            Loss{' '}
+            <span
+              className="loss-key train"
+              title="Mean loss of the training batches since the previous point"
+            >
+              train
+            </span>{' '}
+            <span className="loss-key test">test</span>
           </h2>
           <span className="field-check">
             <input
@@ -54,7 +65,12 @@ export function ChartsPanel() {
             <label htmlFor={logId}>Log scale</label>
           </span>
         </div>
-        <LossChart points={history} logScale={logScale} height={140} />
+        <LossChart
+          points={invalid ? NO_POINTS : history}
+          emptyText={invalid ? 'Fix the graph, then train.' : undefined}
+          logScale={logScale}
+          height={140}
+        />
       </div>
     </section>
   );

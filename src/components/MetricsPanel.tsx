@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatCount, formatNumber } from '../lib/format';
+import { selectAnalysis } from '../store/selectors';
 import { useAppStore } from '../store/store';
 
 function Readout({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -15,9 +16,12 @@ function Readout({ label, value, testId }: { label: string; value: string; testI
 
 /** Step, epoch, throughput, losses and test accuracy. */
 export function MetricsPanel() {
-  const m = useAppStore(useShallow((s) => s.metrics));
+  // An invalid graph has no model: show no numbers from the one it replaced.
+  const m = useAppStore(useShallow((s) => (selectAnalysis(s).valid ? s.metrics : null)));
   const totalParams = useAppStore((s) =>
-    s.compiledParams ? Object.values(s.compiledParams).reduce((a, b) => a + b, 0) : null,
+    s.compiledParams && selectAnalysis(s).valid
+      ? Object.values(s.compiledParams).reduce((a, b) => a + b, 0)
+      : null,
   );
   return (
     <section className="metrics" aria-label="Training metrics">

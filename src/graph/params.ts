@@ -4,10 +4,16 @@ import type { ParamValue } from './types';
 export type ParamCheck = { ok: true; value: ParamValue } | { ok: false; message: string };
 
 function rangeText(spec: ParamSpec & { type: 'int' | 'float' }): string {
-  const lo = spec.type === 'float' && spec.minExclusive ? `greater than ${spec.min}` : `from ${spec.min}`;
-  const hi = spec.type === 'float' && spec.maxExclusive ? `less than ${spec.max}` : `to ${spec.max}`;
-  return `${lo} ${hi}`;
+  const minEx = spec.type === 'float' && spec.minExclusive;
+  const maxEx = spec.type === 'float' && spec.maxExclusive;
+  if (!minEx && !maxEx) return `from ${spec.min} to ${spec.max}`;
+  const lo = minEx ? `greater than ${spec.min}` : `at least ${spec.min}`;
+  const hi = maxEx ? `less than ${spec.max}` : `at most ${spec.max}`;
+  return `${lo} and ${hi}`;
 }
+
+/** Plain decimal notation with an optional exponent ("8", "-0.5", ".5", "1e-3"); no hex, no "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
  * Checks a parameter value against its spec. Accepts the raw text a person typed (or a value
@@ -21,7 +27,11 @@ export function checkParam(spec: ParamSpec, raw: unknown): ParamCheck {
       // Only numbers and numeric text count: Number(true), Number(null) and Number([8]) would
       // otherwise turn a boolean, null or array from a file into a "valid" 1, 0 or 8.
       const value =
-        typeof text === 'number' ? text : typeof text === 'string' && text !== '' ? Number(text) : Number.NaN;
+        typeof text === 'number'
+          ? text
+          : typeof text === 'string' && DECIMAL.test(text)
+            ? Number(text)
+            : Number.NaN;
       const what = spec.type === 'int' ? 'a whole number' : 'a number';
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         return { ok: false, message: `${spec.label} must be ${what} ${rangeText(spec)}.` };

@@ -117,12 +117,30 @@ export function analyzeGraph(graph: Graph, ctx: GraphContext): GraphAnalysis {
   const output = graph.nodes.find((n) => n.kind === 'output');
   const fromInput = input ? reachable(input.id, adj.out) : new Set<string>();
   const toOutput = output ? reachable(output.id, adj.in) : new Set<string>();
+  const byKind = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const cutOff = (id: string) => byKind.has(id) && !fromInput.has(id) && byKind.get(id) !== 'input';
+  /** The first node upstream of `id` where the data stops: the cause to show, not every victim. */
+  const whereDataStops = (id: string): string => {
+    let at = id;
+    const seen = new Set([id]);
+    for (;;) {
+      const up = (adj.in.get(at) ?? []).find((s) => cutOff(s) && !seen.has(s));
+      if (!up) return at;
+      seen.add(up);
+      at = up;
+    }
+  };
   for (const n of graph.nodes) {
     if (n.kind === 'input' || onLoop.includes(n.id)) continue;
     if (input && !fromInput.has(n.id)) {
+      const cause = whereDataStops(n.id);
+      const causeKind = byKind.get(cause) ?? n.kind;
       issues.push({
         code: ISSUE_CODES.NOT_FROM_INPUT,
-        message: `${label(n.kind)} gets no data: connect it to a path that starts at Input.`,
+        message:
+          cause === n.id
+            ? `${label(n.kind)} gets no data: connect it to a path that starts at Input.`
+            : `${label(n.kind)} gets no data: ${label(causeKind)} (${cause}) above it is cut off from Input.`,
         nodeId: n.id,
       });
     } else if (output && n.kind !== 'output' && !toOutput.has(n.id)) {

@@ -22,12 +22,14 @@ export function issuesOf(analysis: GraphAnalysis, nodeId: string): readonly Grap
 export function trainBlockedReason(s: AppState): string | null {
   const a = selectAnalysis(s);
   if (!a.valid) {
-    const first = a.issues[0]?.message ?? 'The graph is invalid.';
-    const more =
-      a.issues.length > 1
-        ? ` (and ${a.issues.length - 1} more problem${a.issues.length > 2 ? 's' : ''})`
-        : '';
-    return `Fix the graph first: ${first}${more}`;
+    // Lead with a root cause: a node's own problem rather than a node downstream of one.
+    const first = a.issues.find((i) => !i.message.includes('above it is cut off')) ?? a.issues[0];
+    const where = first?.nodeId ? ` [${first.nodeId}]` : first?.edgeId ? ' [a connection]' : '';
+    const text = `${first?.message ?? 'The graph is invalid.'}${where}`;
+    const n = a.issues.length;
+    return n > 1
+      ? `Fix the graph first (${n} problems, marked in red): ${text}`
+      : `Fix the graph first: ${text}`;
   }
   if (s.status === 'starting') return 'Starting the training engine…';
   if (s.status === 'loading') return 'Building the model…';

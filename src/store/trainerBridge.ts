@@ -171,6 +171,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     train: () => {
       if (!ready() || st().trainingProblem) return;
       flushPendingLoad();
+      if (st().notice?.kind === 'error') st().dismissNotice();
       st().setStatus('running');
       enqueue(async () => {
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
@@ -191,6 +192,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     },
     reset: () => {
       if (!ready() && st().status !== 'running') return;
+      if (st().notice?.kind === 'error') st().dismissNotice();
       enqueue(async () => {
         await client.pause();
         st().clearRun(st().compiledParams);

@@ -106,8 +106,8 @@ export async function selectBackend(
   const renderer = probe.renderer || undefined;
   if (pref !== 'auto') {
     if (await trySet(pref)) {
-      const note = pref === 'webgl' && probe.software ? ' (software rendering: expect it to be slow)' : '';
-      return { name: pref, reason: `chosen by you${note}; ${gpu}`, renderer };
+      const gl = pref === 'webgl' ? `; ${gpu}${probe.software ? ', expect it to be slow' : ''}` : '';
+      return { name: pref, reason: `chosen by you${gl}`, renderer };
     }
     const fallback = await selectBackend('auto', probe);
     return { ...fallback, reason: `${pref} failed to start, so ${fallback.reason}` };

@@ -11,7 +11,7 @@ export function divergenceMessage(step: number, loss: number, h: Hyper): string 
   const sgdLike = h.optimizer === 'sgd' || h.optimizer === 'momentum';
   if (h.learningRate >= (sgdLike ? 0.5 : 0.1)) {
     const suggest = sgdLike ? 0.1 : 0.01;
-    return `${head} Likely cause: the learning rate ${h.learningRate} is too high, so each step overshoots and the weights grow without bound. Lower it (try ${suggest}) and press Reset.`;
+    return `${head} Likely cause: the learning rate ${h.learningRate} is too high: each step overshoots and the weights blow up. Lower it (try ${suggest}) and press Reset.`;
   }
   return `${head} Likely cause: activations or gradients exploded through the layers. Add BatchNorm or LayerNorm before the activations, lower the learning rate, or add L2, then press Reset.`;
 }

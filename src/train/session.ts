@@ -53,6 +53,8 @@ export class TrainingSession {
   /** Batch losses since the last metrics report, as numbers already read back. */
   private lossSum = 0;
   private lossCount = 0;
+  /** The last reported mean train loss, repeated when no step ran since (a pause right after a report). */
+  private lastTrainLoss: number | null = null;
   private lastMetricsAt = 0;
   private lastMetricsStep = 0;
   private lastHeatmapAt = 0;
@@ -96,6 +98,7 @@ export class TrainingSession {
     this.cursor = Number.POSITIVE_INFINITY; // forces a shuffle on the first step
     this.lossSum = 0;
     this.lossCount = 0;
+    this.lastTrainLoss = null;
   }
 
   private teardown(): void {
@@ -214,12 +217,13 @@ export class TrainingSession {
     const metrics: Metrics = {
       step: this.stepCount,
       epoch: this.epochCount,
-      trainLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : null,
+      trainLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : this.lastTrainLoss,
       testLoss,
       testAccuracy,
       stepsPerSecond,
       samplesPerSecond: stepsPerSecond * this.batchSize(),
     };
+    this.lastTrainLoss = metrics.trainLoss;
     this.lossSum = 0;
     this.lossCount = 0;
     this.lastMetricsAt = now;
