@@ -57,7 +57,9 @@ test.describe('when things go wrong', () => {
     await expect(node(page, 'bn1')).toHaveCount(0);
     await expect(trainButton(page)).toBeDisabled();
     await expect(stepButton(page)).toBeDisabled();
-    await expect(page.getByTestId('train-blocked-reason')).toHaveText(/^Fix the graph first \(\d+ problems, marked in red\): .+ \[\w+\]$/);
+    await expect(page.getByTestId('train-blocked-reason')).toHaveText(
+      /^Fix the graph first \(\d+ problems, marked in red\): .+ \[\w+\]$/,
+    );
     // The button points at its reason for assistive technology.
     const describedBy = await trainButton(page).getAttribute('aria-describedby');
     expect(describedBy).toBeTruthy();
