@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   canvas,
   connect,
+  connectToBody,
   DEFAULT_IDS,
   dropFromPalette,
   edges,
@@ -62,5 +63,24 @@ test.describe('connecting nodes by dragging between handles', () => {
       /Connection refused: These nodes are already connected/,
     );
     await expect(edges(page)).toHaveCount(7);
+  });
+
+  test('dropping a connection onto the Input node is refused with a message', async ({ page }) => {
+    await connectToBody(page, 'act2', 'input');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Connection refused');
+    await expect(alert).toContainText('Input is where data enters');
+    await expect(edges(page)).toHaveCount(7);
+  });
+
+  test("dropping a connection onto a node's body connects to that node", async ({ page }) => {
+    const box = await canvas(page).boundingBox();
+    if (!box) throw new Error('no canvas');
+    await dropFromPalette(page, 'LayerNorm', { x: 200, y: box.height - 70 });
+    await dropFromPalette(page, 'Activation', { x: 500, y: box.height - 70 });
+    await fitView(page);
+    await connectToBody(page, 'ln1', 'act3');
+    await expect(edges(page)).toHaveCount(8);
+    await expect(canvas(page).locator('.react-flow__edge[data-id^="e-ln1-act3"]')).toHaveCount(1);
   });
 });

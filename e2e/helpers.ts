@@ -113,6 +113,20 @@ export async function connect(page: Page, sourceId: string, targetId: string): P
   await page.mouse.up();
 }
 
+/** Drags from a node's output handle and drops on another node's body (not on its handle). */
+export async function connectToBody(page: Page, sourceId: string, targetId: string): Promise<void> {
+  const from = await centerOf(handle(page, sourceId, 'source'));
+  const box = await node(page, targetId).boundingBox();
+  if (!box) throw new Error(`node ${targetId} is not on screen`);
+  // Lower middle of the body: well away from the top (input) handle.
+  const to = { x: box.x + box.width / 2, y: box.y + box.height * 0.6 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Drags a palette item onto the canvas with HTML5 drag and drop, dropping at (x, y) in the canvas. */
 export async function dropFromPalette(
   page: Page,

@@ -3,6 +3,7 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
+  type FinalConnectionState,
   MiniMap,
   type Node,
   type NodeChange,
@@ -53,6 +54,23 @@ function onConnect(c: Connection) {
   appStore.getState().connect(c.source, c.target);
 }
 
+/**
+ * A drag that ends off a valid handle: dropped on a node's body, it connects to that node (the
+ * domain rules refuse, with a message, what is not allowed, such as feeding Input); dropped on
+ * empty canvas it does nothing.
+ */
+function onConnectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionState) {
+  if (state.isValid || !state.fromNode || !state.fromHandle) return;
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return;
+  const el = document.elementFromPoint(point.clientX, point.clientY);
+  const onto = el?.closest('.react-flow__node')?.getAttribute('data-id');
+  if (!onto || onto === state.fromNode.id) return;
+  const from = state.fromNode.id;
+  if (state.fromHandle.type === 'source') appStore.getState().connect(from, onto);
+  else appStore.getState().connect(onto, from);
+}
+
 /** The graph editor: drop layers from the palette, drag between handles to connect. */
 export function Canvas() {
   const nodes = useFlowNodes();
@@ -91,6 +109,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onPaneClick={() => appStore.getState().selectNode(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
