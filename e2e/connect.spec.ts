@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   canvas,
   connect,
@@ -12,6 +12,14 @@ import {
   nodesOfKind,
 } from './helpers';
 
+/** Drops a LayerNorm and an Activation side by side in the empty strip under the default graph. */
+async function addLayerNormAndActivation(page: Page): Promise<void> {
+  const box = await canvas(page).boundingBox();
+  if (!box) throw new Error('no canvas');
+  await dropFromPalette(page, 'LayerNorm', { x: 200, y: box.height - 70 });
+  await dropFromPalette(page, 'Activation', { x: 500, y: box.height - 70 });
+}
+
 test.describe('connecting nodes by dragging between handles', () => {
   test.beforeEach(async ({ page }) => {
     await gotoApp(page, 'cpu');
@@ -21,11 +29,7 @@ test.describe('connecting nodes by dragging between handles', () => {
   });
 
   test('LayerNorm -> Activation draws one new edge', async ({ page }) => {
-    const box = await canvas(page).boundingBox();
-    if (!box) throw new Error('no canvas');
-    // Two new nodes side by side in the empty strip under the default graph.
-    await dropFromPalette(page, 'LayerNorm', { x: 200, y: box.height - 70 });
-    await dropFromPalette(page, 'Activation', { x: 500, y: box.height - 70 });
+    await addLayerNormAndActivation(page);
     const ln = nodesOfKind(page, 'layernorm');
     const act = nodesOfKind(page, 'activation');
     await expect(ln).toHaveCount(1);
@@ -74,10 +78,7 @@ test.describe('connecting nodes by dragging between handles', () => {
   });
 
   test("dropping a connection onto a node's body connects to that node", async ({ page }) => {
-    const box = await canvas(page).boundingBox();
-    if (!box) throw new Error('no canvas');
-    await dropFromPalette(page, 'LayerNorm', { x: 200, y: box.height - 70 });
-    await dropFromPalette(page, 'Activation', { x: 500, y: box.height - 70 });
+    await addLayerNormAndActivation(page);
     await fitView(page);
     await connectToBody(page, 'ln1', 'act3');
     await expect(edges(page)).toHaveCount(8);

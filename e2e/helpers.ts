@@ -1,18 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { NodeKind } from '../src/graph/types';
 
 export type BackendPref = 'cpu' | 'wasm' | 'webgl' | 'auto';
 
-export type NodeKind =
-  | 'input'
-  | 'dense'
-  | 'batchnorm'
-  | 'layernorm'
-  | 'activation'
-  | 'add'
-  | 'concatenate'
-  | 'output';
+export type { NodeKind } from '../src/graph/types';
 
 /** The six kinds the palette offers, with the palette button's name. */
 export const PALETTE: readonly { readonly kind: NodeKind; readonly label: string }[] = [
