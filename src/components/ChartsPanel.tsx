@@ -1,8 +1,9 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
 
@@ -15,6 +16,8 @@ export function ChartsPanel() {
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
   const logId = useId();
+  const blockRef = useRef<HTMLDivElement>(null);
+  const size = useChartSize(blockRef);
   const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
   const test = useMemo(() => ({ x: dataset.xTest, y: dataset.yTest }), [dataset]);
   const { task } = dataset.info;
@@ -26,7 +29,7 @@ export function ChartsPanel() {
         : 'Colour: predicted value, -1 (orange) to 1 (blue).';
   return (
     <section className="charts" aria-label="Charts">
-      <div className="chart-block">
+      <div className="chart-block" ref={blockRef}>
         <h2>{task === 'regression' ? 'Prediction surface' : 'Decision boundary'}</h2>
         <HeatmapChart
           heatmap={invalid ? null : heatmap}
@@ -34,7 +37,7 @@ export function ChartsPanel() {
           test={test}
           domain={dataset.info.domain}
           task={task}
-          size={220}
+          size={size}
           emptyText={
             invalid
               ? 'Fix the graph to see what it predicts.'
