@@ -204,7 +204,9 @@ export class TrainingSession {
     });
     const v = await packed.data();
     packed.dispose();
-    return { testLoss: v[0] as number, testAccuracy: task === 'regression' ? null : (v[1] as number) };
+    // A float32 mean of 0/1 values can land a hair outside [0, 1] on WebGL (1.0000001).
+    const acc = task === 'regression' ? null : Math.min(1, Math.max(0, v[1] as number));
+    return { testLoss: v[0] as number, testAccuracy: acc };
   }
 
   /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
