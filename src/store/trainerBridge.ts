@@ -160,6 +160,10 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   });
 
   const ready = () => st().status === 'ready' || st().status === 'running';
+  /** A new Train or Reset answers the last error message; it should not linger over the canvas. */
+  const dismissError = () => {
+    if (st().notice?.kind === 'error') st().dismissNotice();
+  };
   /** An edit still inside its debounce window is loaded now, so a command never acts on the old model. */
   const flushPendingLoad = () => {
     if (!timer) return;
@@ -171,7 +175,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     train: () => {
       if (!ready() || st().trainingProblem) return;
       flushPendingLoad();
-      if (st().notice?.kind === 'error') st().dismissNotice();
+      dismissError();
       st().setStatus('running');
       enqueue(async () => {
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
@@ -191,8 +195,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       });
     },
     reset: () => {
-      if (!ready() && st().status !== 'running') return;
-      if (st().notice?.kind === 'error') st().dismissNotice();
+      if (!ready()) return;
+      dismissError();
       enqueue(async () => {
         await client.pause();
         st().clearRun(st().compiledParams);

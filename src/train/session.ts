@@ -37,6 +37,9 @@ const DEFAULTS: SessionOptions = {
 export class TrainingSession {
   private readonly opts: SessionOptions;
   private compiled!: CompiledGraph;
+  /** The model's trainable variables and its Dense kernels (for L2): fixed per compiled model. */
+  private trainable!: tf.Variable[];
+  private kernels!: tf.Variable[];
   private tensors!: DataTensors;
   private optimizer!: tf.Optimizer;
   private hyper: Hyper;
@@ -89,6 +92,9 @@ export class TrainingSession {
   private build(): void {
     const { graph, ctx, data, seed } = this.config;
     this.compiled = compileGraph(graph, ctx, seed);
+    const weights = this.compiled.model.trainableWeights;
+    this.trainable = weights.map((w) => w.read() as tf.Variable);
+    this.kernels = weights.filter((w) => w.name.endsWith('kernel')).map((w) => w.read() as tf.Variable);
     this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, this.opts.heatmapSize);
     this.optimizer = makeOptimizer(this.hyper);
     this.rng = createRng(deriveSeed(seed, 7));
@@ -139,7 +145,6 @@ export class TrainingSession {
   private trainStep(): tf.Scalar {
     const { task } = this.config.ctx;
     const model = this.compiled.model;
-    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const l2 = this.hyper.l2;
     const loss = tf.tidy(() => {
       const { x, y } = this.nextBatch();
@@ -148,12 +153,12 @@ export class TrainingSession {
           const logits = model.apply(x, { training: true }) as tf.Tensor;
           const data = taskLoss(task, y, logits);
           if (l2 <= 0) return data;
-          const kernels = model.trainableWeights.filter((w) => w.name.endsWith('kernel'));
-          const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w.read()))));
+          // L2 penalty l2 * sum(W^2) over the Dense kernels.
+          const penalty = tf.addN(this.kernels.map((k) => tf.sum(tf.square(k))));
           return tf.add(data, tf.mul(l2, penalty)) as tf.Scalar;
         },
         true,
-        vars,
+        this.trainable,
       ) as tf.Scalar;
     });
     this.stepCount++;
