@@ -8,6 +8,7 @@ import type {
   Hyper,
   LoadResult,
   Metrics,
+  ProbeRequest,
   SessionConfig,
   TrainEvent,
 } from '../src/train/protocol';
@@ -82,6 +83,11 @@ class FakeClient implements TrainerClient {
   }
   async setHyper(hyper: Hyper): Promise<void> {
     this.calls.push({ name: 'setHyper', hyper });
+  }
+  /** Probe requests are kept apart from the call log: they follow panel state, not commands. */
+  readonly probes: ProbeRequest[] = [];
+  async setProbes(request: ProbeRequest): Promise<void> {
+    this.probes.push(request);
   }
   async dispose(): Promise<void> {
     this.calls.push({ name: 'dispose' });
@@ -195,7 +201,7 @@ describe('connectTrainer: rebuilding the model', () => {
     client.emit({ type: 'metrics', metrics: metricsAt(40, 0.2) });
     client.emit({
       type: 'heatmap',
-      heatmap: { size: 1, channels: 1, values: new Float32Array([1]), step: 40 },
+      heatmap: { size: 1, channels: 1, values: new Float32Array([1]), step: 40, nonlinearity: 1 },
     });
     client.emit({ type: 'diverged', step: 41, message: 'NaN' });
     client.emit({ type: 'status', running: false });
@@ -346,7 +352,13 @@ describe('connectTrainer: engine events', () => {
     client.emit({ type: 'metrics', metrics: metricsAt(25, 0.4) });
     expect(st().metrics?.step).toBe(25);
     expect(st().lossHistory.map((p) => p.step)).toEqual([0, 25]);
-    const heatmap: Heatmap = { size: 2, channels: 1, values: new Float32Array([0, 0.25, 0.5, 1]), step: 25 };
+    const heatmap: Heatmap = {
+      size: 2,
+      channels: 1,
+      values: new Float32Array([0, 0.25, 0.5, 1]),
+      step: 25,
+      nonlinearity: 0.5,
+    };
     client.emit({ type: 'heatmap', heatmap });
     expect(st().heatmap).toBe(heatmap);
     client.emit({ type: 'backend', backend: { name: 'wasm', reason: 'fell back' } });

@@ -1,4 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { AnalysisDock } from '../components/analysis/AnalysisDock';
+import { CollapseBanner } from '../components/analysis/CollapseBanner';
 import { BackendControls } from '../components/BackendControls';
 import { Canvas } from '../components/Canvas';
 import { ChartsPanel } from '../components/ChartsPanel';
@@ -10,7 +12,7 @@ import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
 import { RunControls } from '../components/RunControls';
 
-/** The page: toolbar on top; palette and inspector, canvas, run panel and charts below. */
+/** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
 export function App() {
   return (
     <ReactFlowProvider>
@@ -28,8 +30,12 @@ export function App() {
           <Inspector />
         </aside>
         <main className="center-column">
-          <NoticeBar />
-          <Canvas />
+          <CollapseBanner />
+          <div className="canvas-wrap">
+            <NoticeBar />
+            <Canvas />
+          </div>
+          <AnalysisDock />
         </main>
         <aside className="right-column" aria-label="Training">
           <RunControls />

@@ -24,6 +24,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     step: () => remote.step(),
     reset: () => remote.reset(),
     setHyper: (h) => remote.setHyper(h),
+    setProbes: (request) => remote.setProbes(request),
     loseGpuContext: () => remote.loseGpuContext(),
     dispose: async () => {
       await remote.dispose();

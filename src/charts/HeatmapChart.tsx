@@ -24,6 +24,10 @@ interface Props {
   readonly size: number;
   /** What to say while there is no prediction to draw. */
   readonly emptyText: string;
+  /** A point to mark (input coordinates), e.g. the one whose batch dependence is shown. */
+  readonly marker?: readonly [number, number] | null;
+  /** Called with the input coordinates of a click on the chart. */
+  readonly onPick?: (point: [number, number]) => void;
 }
 
 function drawPoints(
@@ -61,7 +65,7 @@ function drawPoints(
  * mode by the engine), with the training points (white rim) and test points (black rim) on top.
  * Drawn on canvases, so a refresh costs no React render of its own.
  */
-function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText }: Props) {
+function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText, marker, onPick }: Props) {
   const gridRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
 
@@ -102,16 +106,33 @@ function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText 
     drawPoints(ctx, test, size, domain, task, true);
   }, [train, test, domain, task, size]);
 
+  const [lo, hi] = domain;
+  const toPx = (v: number) => ((v - lo) / (hi - lo)) * size;
+  const pick = (e: React.MouseEvent<HTMLDivElement>) => {
+    if (!onPick) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const at = (px: number) => Math.round(100 * (lo + (px / size) * (hi - lo))) / 100;
+    onPick([at(e.clientX - box.left), at(size - (e.clientY - box.top))]);
+  };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: picking a point also has labelled number fields
     <div
-      className="heatmap"
+      className={`heatmap${onPick ? ' pickable' : ''}`}
       style={{ width: size, height: size }}
       role="img"
       aria-label="Decision boundary: the model's prediction over the input plane, with train and test points"
       data-testid="decision-boundary"
+      onClick={pick}
     >
       <canvas ref={gridRef} className="heatmap-grid" />
       <canvas ref={pointsRef} className="heatmap-points" style={{ width: size, height: size }} />
+      {marker && (
+        <div
+          className="heatmap-marker"
+          data-testid="probe-point"
+          style={{ left: toPx(marker[0]), top: size - toPx(marker[1]) }}
+        />
+      )}
       {!heatmap && <div className="heatmap-empty">{emptyText}</div>}
     </div>
   );

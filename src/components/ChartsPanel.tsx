@@ -3,6 +3,7 @@ import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { NonlinearityScore } from './NonlinearityScore';
 import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
@@ -15,6 +16,9 @@ export function ChartsPanel() {
   // Straight from validation, so an edit that breaks the graph clears the charts at once.
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
+  // The batch-dependence panel probes a point; show it, and let a click on the chart move it.
+  const batchOpen = useAppStore((s) => s.openPanel === 'batch');
+  const batchPoint = useAppStore((s) => s.batchPoint);
   const logId = useId();
   const blockRef = useRef<HTMLDivElement>(null);
   const size = useChartSize(blockRef);
@@ -38,6 +42,8 @@ export function ChartsPanel() {
           domain={dataset.info.domain}
           task={task}
           size={size}
+          marker={batchOpen ? batchPoint : null}
+          onPick={batchOpen ? (p) => appStore.getState().setBatchPoint(p) : undefined}
           emptyText={
             invalid
               ? 'Fix the graph to see what it predicts.'
@@ -45,6 +51,7 @@ export function ChartsPanel() {
           }
         />
         <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
+        {!invalid && heatmap && <NonlinearityScore value={heatmap.nonlinearity} task={task} />}
       </div>
       <div className="chart-block">
         <div className="chart-head">

@@ -103,6 +103,11 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       },
     });
   },
-  selectNode: (id) => set({ selectedNodeId: id }),
+  selectNode: (id) => {
+    set({ selectedNodeId: id });
+    // A click on the canvas also points the analysis panels that can show this node at it.
+    const node = id ? get().graph.nodes.find((n) => n.id === id) : undefined;
+    if (node) get().focusFromCanvas(node);
+  },
   setGraph: (graph) => set({ graph, selectedNodeId: null }),
 });

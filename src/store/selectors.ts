@@ -1,3 +1,4 @@
+import { type AffineAnalysis, analyzeAffine } from '../graph/affine';
 import type { GraphIssue } from '../graph/issues';
 import { analyzeGraph, type GraphAnalysis } from '../graph/validate';
 import { graphContextOf } from './dataSlice';
@@ -35,4 +36,17 @@ export function trainBlockedReason(s: AppState): string | null {
   if (s.status === 'loading') return 'Building the model…';
   if (s.status === 'failed') return s.failure ?? 'Training is unavailable; see the message above.';
   return null;
+}
+
+let lastAffine: { graph: AppState['graph']; result: AffineAnalysis } | null = null;
+
+/** Which nodes make the network nonlinear (at inference), memoized on the graph. */
+export function selectAffine(s: AppState): AffineAnalysis {
+  if (lastAffine?.graph !== s.graph) lastAffine = { graph: s.graph, result: analyzeAffine(s.graph) };
+  return lastAffine.result;
+}
+
+/** True when the graph is valid and every node on the way from Input to Output is affine. */
+export function isWholeNetworkAffine(s: AppState): boolean {
+  return selectAnalysis(s).valid && selectAffine(s).affine;
 }

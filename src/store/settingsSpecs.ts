@@ -55,4 +55,18 @@ export const SETTING_SPECS = {
   learningRate: float('learningRate', 'Learning rate', 0, 10, 'Step size of the optimizer.', true),
   batchSize: int('batchSize', 'Batch size', 1, 1024, 'Points per training step.'),
   l2: float('l2', 'L2', 0, 1, 'Weight decay: adds l2 * sum(W^2) to the loss.'),
+  pointX: float(
+    'pointX',
+    'Point x',
+    -6,
+    6,
+    'First coordinate of the probed point (or click the decision boundary).',
+  ),
+  pointY: float(
+    'pointY',
+    'Point y',
+    -6,
+    6,
+    'Second coordinate of the probed point (or click the decision boundary).',
+  ),
 } as const;

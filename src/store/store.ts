@@ -2,6 +2,7 @@ import { useStore as useZustand } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createDataSlice } from './dataSlice';
 import { createGraphSlice } from './graphSlice';
+import { createProbeSlice } from './probeSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -13,6 +14,7 @@ export function createAppStore() {
     ...createDataSlice(...a),
     ...createTrainingSlice(...a),
     ...createUiSlice(...a),
+    ...createProbeSlice(...a),
   }));
 }
 

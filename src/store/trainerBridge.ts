@@ -3,10 +3,12 @@ import type {
   BackendPref,
   Hyper,
   LoadResult,
+  ProbeRequest,
   SessionConfig,
   TrainEvent,
 } from '../train/protocol';
 import { graphContextOf } from './dataSlice';
+import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
 import type { AppStore } from './store';
 import type { AppState } from './types';
@@ -20,6 +22,7 @@ export interface TrainerClient {
   step(): Promise<void>;
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
+  setProbes(request: ProbeRequest): Promise<void>;
   dispose(): Promise<void>;
   /** Diagnostics: force a GPU context loss (only the real worker implements it). */
   loseGpuContext?(): Promise<boolean>;
@@ -105,6 +108,13 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       case 'notice':
         s.notify('error', e.message);
         break;
+      case 'distributions':
+      case 'affine':
+      case 'batchDependence':
+      case 'warp':
+      case 'probeError':
+        s.applyProbeEvent(e);
+        break;
     }
   };
 
@@ -121,6 +131,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
     s.setStatus('loading');
     s.clearRun(null);
+    s.clearProbes();
     const res = await client.load(configOf(s));
     if (res.ok) {
       // The step-0 metrics and boundary arrived (as events) before this reply.
@@ -143,8 +154,20 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     await load();
   };
 
+  /** The open panels' wishes, sent whenever they change (the worker keeps them across rebuilds). */
+  let probeKey = '';
+  const sendProbes = (s: AppState) => {
+    const request = probeRequestOf(s);
+    const key = JSON.stringify(request);
+    if (key === probeKey) return;
+    probeKey = key;
+    enqueue(() => client.setProbes(request));
+  };
+
   enqueue(() => init(st().backendPref));
+  sendProbes(st());
   const unsubscribe = store.subscribe((s, prev) => {
+    sendProbes(s);
     if (s.backendPref !== prev.backendPref) {
       enqueue(() => init(s.backendPref));
       return;

@@ -1,7 +1,8 @@
 import type { DataSlice } from './dataSlice';
 import type { GraphSlice } from './graphSlice';
+import type { ProbeSlice } from './probeSlice';
 import type { TrainingSlice } from './trainingSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from typed slices. */
-export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice;
+export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice & ProbeSlice;

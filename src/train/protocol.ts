@@ -3,6 +3,15 @@
  * sees a tensor. (Types only: importing this file pulls no tfjs into the main bundle.)
  */
 import type { Graph, GraphContext } from '../graph/types';
+import type {
+  AffineReport,
+  BatchDependenceReport,
+  DistributionReport,
+  ProbeRequest,
+  WarpReport,
+} from './probeTypes';
+
+export * from './probeTypes';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendPref = 'auto' | BackendName;
@@ -62,6 +71,11 @@ export interface Heatmap {
   readonly channels: number;
   readonly values: Float32Array;
   readonly step: number;
+  /**
+   * R^2 of the best least-squares affine fit to the output logits over the grid: 1 means the
+   * network computes an affine map there; null when it could not be computed.
+   */
+  readonly nonlinearity: number | null;
 }
 
 export type TrainEvent =
@@ -71,6 +85,12 @@ export type TrainEvent =
   | { readonly type: 'diverged'; readonly step: number; readonly message: string }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'backend'; readonly backend: BackendInfo }
+  | { readonly type: 'distributions'; readonly report: DistributionReport }
+  | { readonly type: 'affine'; readonly report: AffineReport }
+  | { readonly type: 'batchDependence'; readonly report: BatchDependenceReport }
+  | { readonly type: 'warp'; readonly report: WarpReport }
+  /** A probe failed (e.g. the node vanished mid-flight); the panel says so, training goes on. */
+  | { readonly type: 'probeError'; readonly probe: keyof ProbeRequest; readonly message: string }
   /** Something the person should know that does not block training (e.g. a recovered GPU loss). */
   | { readonly type: 'notice'; readonly message: string };
 
@@ -91,6 +111,8 @@ export interface WorkerApi {
   step(): Promise<void>;
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
+  /** Which analyses the open panels want; computed now when paused, and a few times a second while training. */
+  setProbes(request: ProbeRequest): Promise<void>;
   dispose(): Promise<void>;
   /** Diagnostics: forces a WebGL context loss (WEBGL_lose_context) to exercise recovery. */
   loseGpuContext(): Promise<boolean>;

@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
+import { affineFitR2 } from '../lib/linalg';
 import { createRng, deriveSeed, type Rng, shuffledIndices } from '../lib/rng';
 import { divergenceMessage } from './divergence';
 import { taskAccuracy, taskLoss, taskPrediction } from './loss';
 import { makeOptimizer } from './optimizers';
-import type { Hyper, Metrics, SessionConfig, TrainEvent } from './protocol';
-import { type DataTensors, disposeDataTensors, makeDataTensors } from './tensors';
+import { PROBE_BATCH, type ProbeContext } from './probes/context';
+import { ProbeRunner, type ProbeTiming } from './probes/runner';
+import type { Hyper, Metrics, ProbeRequest, SessionConfig, TrainEvent } from './protocol';
+import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
 import { yieldToLoop } from './yieldToLoop';
 
 export interface SessionOptions {
@@ -17,6 +20,8 @@ export interface SessionOptions {
   readonly heatmapSize: number;
   /** Time budget of one chunk of steps between readbacks and yields (ms). */
   readonly chunkMs: number;
+  /** How often the panels' probes refresh while running. */
+  readonly probeTiming?: ProbeTiming;
   readonly now: () => number;
 }
 
@@ -41,6 +46,10 @@ export class TrainingSession {
   private trainable!: tf.Variable[];
   private kernels!: tf.Variable[];
   private tensors!: DataTensors;
+  /** The fixed probe batch (the first PROBE_BATCH test points) and the grid as plain numbers. */
+  private probeX!: tf.Tensor2D;
+  private gridValues!: Float32Array;
+  private readonly probes: ProbeRunner;
   private optimizer!: tf.Optimizer;
   private hyper: Hyper;
   private rng!: Rng;
@@ -69,6 +78,7 @@ export class TrainingSession {
   ) {
     this.opts = { ...DEFAULTS, ...options };
     this.hyper = config.hyper;
+    this.probes = new ProbeRunner(emit, this.opts.now, this.opts.probeTiming);
     this.build();
   }
 
@@ -96,6 +106,9 @@ export class TrainingSession {
     this.trainable = weights.map((w) => w.read() as tf.Variable);
     this.kernels = weights.filter((w) => w.name.endsWith('kernel')).map((w) => w.read() as tf.Variable);
     this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, this.opts.heatmapSize);
+    const nTest = this.tensors.xTest.shape[0];
+    this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
+    this.gridValues = gridPoints(this.opts.heatmapSize, data.domain);
     this.optimizer = makeOptimizer(this.hyper);
     this.rng = createRng(deriveSeed(seed, 7));
     this.order = new Int32Array(this.tensors.nTrain);
@@ -113,6 +126,7 @@ export class TrainingSession {
     this.epochY = null;
     this.optimizer.dispose();
     this.compiled.dispose();
+    this.probeX.dispose();
     disposeDataTensors(this.tensors);
   }
 
@@ -192,6 +206,7 @@ export class TrainingSession {
       // Show the state it diverged in (step count, NaN losses, the grey boundary), not a stale one.
       await this.reportMetrics();
       await this.reportHeatmap();
+      await this.reportProbes();
       this.emit({ type: 'status', running: false });
     }
     return values;
@@ -239,20 +254,50 @@ export class TrainingSession {
     return metrics;
   }
 
-  /** The decision boundary: predictions over the grid, in inference mode. */
+  /**
+   * The decision boundary: predictions over the grid, in inference mode, and how far the logits
+   * there are from affine (R^2 of their best least-squares affine fit; 1 means affine).
+   */
   async reportHeatmap(): Promise<void> {
-    const { task } = this.config.ctx;
-    const pred = tf.tidy(() =>
-      taskPrediction(task, this.compiled.model.predict(this.tensors.grid) as tf.Tensor),
-    );
+    const { task, inputDim } = this.config.ctx;
+    const [logits, pred] = tf.tidy(() => {
+      const z = this.compiled.model.predict(this.tensors.grid) as tf.Tensor;
+      return [z, taskPrediction(task, z)];
+    });
     const channels = pred.shape[1] ?? 1;
-    const values = (await pred.data()) as Float32Array;
-    pred.dispose();
+    const outDim = logits.shape[1] ?? 1;
+    const [z, values] = (await Promise.all([logits.data(), pred.data()])) as [Float32Array, Float32Array];
+    tf.dispose([logits, pred]);
+    const nonlinearity = z.every(Number.isFinite) ? affineFitR2(this.gridValues, inputDim, z, outDim) : null;
     this.lastHeatmapAt = this.opts.now();
     this.emit({
       type: 'heatmap',
-      heatmap: { size: this.opts.heatmapSize, channels, values, step: this.stepCount },
+      heatmap: { size: this.opts.heatmapSize, channels, values, step: this.stepCount, nonlinearity },
     });
+  }
+
+  /** The panels' probes: now, or (while running) at their own pace. */
+  setProbes(request: ProbeRequest): Promise<void> {
+    this.probes.setRequest(request);
+    return this.running || this.disposed ? Promise.resolve() : this.reportProbes(true);
+  }
+
+  get probeRequest(): ProbeRequest {
+    return this.probes.current;
+  }
+
+  /** Runs the due probes (all when `force`) on the live model. */
+  async reportProbes(force = true): Promise<void> {
+    if (this.disposed) return;
+    const context: ProbeContext = {
+      compiled: this.compiled,
+      config: this.config,
+      tensors: this.tensors,
+      probeX: this.probeX,
+      step: this.stepCount,
+      batchSize: this.batchSize(),
+    };
+    await this.probes.run(context, force);
   }
 
   /** Starts the loop; returns at once. A second call while running does nothing. */
@@ -285,6 +330,7 @@ export class TrainingSession {
       const now = this.opts.now();
       if (now - this.lastMetricsAt >= this.opts.metricsIntervalMs) await this.reportMetrics();
       if (now - this.lastHeatmapAt >= this.opts.heatmapIntervalMs) await this.reportHeatmap();
+      await this.reportProbes(false);
       await yieldToLoop();
     }
   }
@@ -299,6 +345,7 @@ export class TrainingSession {
     this.emit({ type: 'status', running: false });
     await this.reportMetrics();
     await this.reportHeatmap();
+    await this.reportProbes();
   }
 
   /** One batch, then fresh metrics and boundary (when paused). */
@@ -308,6 +355,7 @@ export class TrainingSession {
     if (loss !== undefined && Number.isFinite(loss)) {
       await this.reportMetrics();
       await this.reportHeatmap();
+      await this.reportProbes();
     }
   }
 
@@ -318,6 +366,7 @@ export class TrainingSession {
     this.build();
     await this.reportMetrics();
     await this.reportHeatmap();
+    await this.reportProbes();
   }
 
   /** New optimizer settings take effect from the next step; weights are kept. */

@@ -9,11 +9,13 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as Comlink from 'comlink';
 import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
+import { NO_PROBES } from './probeTypes';
 import type {
   BackendInfo,
   BackendPref,
   Hyper,
   LoadResult,
+  ProbeRequest,
   SessionConfig,
   TrainEvent,
   WorkerApi,
@@ -28,6 +30,8 @@ configureWasm({
 
 let session: TrainingSession | null = null;
 let lastConfig: SessionConfig | null = null;
+/** What the open panels want; kept across model rebuilds. */
+let probes: ProbeRequest = NO_PROBES;
 let emit: (e: TrainEvent) => void = () => {};
 /** While recovering from a lost GPU context, the dying session's errors are expected: drop them. */
 let recovering = false;
@@ -44,6 +48,7 @@ async function buildSession(config: SessionConfig): Promise<TrainingSession> {
   const s = new TrainingSession(config, send);
   await s.reportMetrics();
   await s.reportHeatmap();
+  await s.setProbes(probes);
   return s;
 }
 
@@ -109,6 +114,10 @@ const api: WorkerApi = {
   async setHyper(hyper: Hyper) {
     session?.setHyper(hyper);
     if (lastConfig) lastConfig = { ...lastConfig, hyper };
+  },
+  async setProbes(request: ProbeRequest) {
+    probes = request;
+    await session?.setProbes(request);
   },
   async dispose() {
     await session?.dispose();

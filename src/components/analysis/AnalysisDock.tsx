@@ -1,0 +1,61 @@
+import { useId } from 'react';
+import type { PanelId } from '../../store/probeSlice';
+import { appStore, useAppStore } from '../../store/store';
+import { AffinePanel } from './AffinePanel';
+import { BatchDependencePanel } from './BatchDependencePanel';
+import { DistributionsPanel } from './DistributionsPanel';
+import { WarpPanel } from './WarpPanel';
+
+export const PANELS: readonly { readonly id: PanelId; readonly title: string }[] = [
+  { id: 'distributions', title: 'Distributions' },
+  { id: 'affine', title: 'Equivalent affine map' },
+  { id: 'batch', title: 'Batch dependence' },
+  { id: 'warp', title: 'Warped grid' },
+];
+
+const BODY: Record<PanelId, () => React.JSX.Element> = {
+  distributions: DistributionsPanel,
+  affine: AffinePanel,
+  batch: BatchDependencePanel,
+  warp: WarpPanel,
+};
+
+/** The analysis panels under the canvas, one at a time behind tabs; the dock can be hidden. */
+export function AnalysisDock() {
+  const open = useAppStore((s) => s.openPanel);
+  const base = useId();
+  const setOpen = (id: PanelId | null) => appStore.getState().setOpenPanel(id);
+  const Body = open ? BODY[open] : null;
+  return (
+    <section className={`dock${open ? ' dock-open' : ''}`} aria-label="Analysis">
+      <div className="dock-tabs" role="tablist" aria-label="Analysis panels">
+        {PANELS.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            role="tab"
+            id={`${base}-${p.id}`}
+            aria-selected={open === p.id}
+            aria-controls={open === p.id ? `${base}-panel` : undefined}
+            onClick={() => setOpen(p.id)}
+          >
+            {p.title}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="dock-toggle"
+          aria-expanded={open !== null}
+          onClick={() => setOpen(open ? null : 'distributions')}
+        >
+          {open ? 'Hide panels' : 'Show panels'}
+        </button>
+      </div>
+      {Body && (
+        <div className="dock-body" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${open}`}>
+          <Body />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { HistogramChart, type ShadedRegion } from '../../charts/HistogramChart';
+import type { UnitDistribution } from '../../train/protocol';
+
+interface Props {
+  readonly dist: UnitDistribution;
+  readonly nodeName: string;
+  /** An activation's dead or saturated region, shaded on the "before" chart. */
+  readonly regionIntervals: readonly (readonly [number, number])[];
+  readonly regionLabel: string;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+
+/** The input (before) and output (after) histograms of one node side by side. */
+export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel }: Props) {
+  const regions: ShadedRegion[] = regionIntervals.map(([from, to]) => ({ from, to, label: regionLabel }));
+  return (
+    <>
+      <div className="hist-pair">
+        <HistogramChart
+          hist={dist.before}
+          title={`Before: input of ${nodeName}`}
+          color="#5b6470"
+          regions={regions}
+          width={360}
+          height={170}
+        />
+        <HistogramChart
+          hist={dist.after}
+          title={`After: output of ${nodeName}`}
+          color="#1967d2"
+          width={360}
+          height={170}
+        />
+      </div>
+      {dist.region !== null && (
+        <p className="region-share" data-testid="region-share">
+          <strong>{pct(dist.region)}</strong> of its inputs are in the {regionLabel} region
+          {dist.region > 0.5 ? ': most of this layer passes almost no gradient.' : '.'}
+        </p>
+      )}
+    </>
+  );
+}

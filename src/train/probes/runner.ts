@@ -1,0 +1,92 @@
+import { analyzeAffine } from '../../graph/affine';
+import type { Graph } from '../../graph/types';
+import { NO_PROBES, type ProbeRequest, type TrainEvent } from '../protocol';
+import { probeAffine } from './affine';
+import { probeBatchDependence } from './batchDependence';
+import { type ProbeContext, StaleProbeError } from './context';
+import { probeDistributions } from './distributions';
+import { probeWarp } from './warp';
+
+export interface ProbeTiming {
+  /** Distributions, affine fold and warped grid refresh at this interval while training (ms). */
+  readonly fastMs: number;
+  /** Batch dependence (about a hundred small forward passes) refreshes at this interval (ms). */
+  readonly slowMs: number;
+}
+
+export const PROBE_TIMING: ProbeTiming = { fastMs: 400, slowMs: 1500 };
+
+/**
+ * Runs the probes the open panels asked for, each at its own pace, and emits their reports.
+ * A probe that fails emits a probeError for its panel; training is never stopped by a probe.
+ */
+export class ProbeRunner {
+  private request: ProbeRequest = NO_PROBES;
+  private lastFast = Number.NEGATIVE_INFINITY;
+  private lastSlow = Number.NEGATIVE_INFINITY;
+  private affineGraph: { graph: Graph; affine: boolean } | null = null;
+
+  constructor(
+    private readonly emit: (e: TrainEvent) => void,
+    private readonly now: () => number,
+    private readonly timing: ProbeTiming = PROBE_TIMING,
+  ) {}
+
+  get current(): ProbeRequest {
+    return this.request;
+  }
+
+  /** A new request makes every probe due at once. */
+  setRequest(request: ProbeRequest): void {
+    this.request = request;
+    this.lastFast = Number.NEGATIVE_INFINITY;
+    this.lastSlow = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Runs the probes that are due (all of them when `force`). */
+  async run(c: ProbeContext, force: boolean): Promise<void> {
+    const now = this.now();
+    const fast = force || now - this.lastFast >= this.timing.fastMs;
+    const slow = force || now - this.lastSlow >= this.timing.slowMs;
+    const { distributions, affine, batch, warp } = this.request;
+    if (fast) {
+      this.lastFast = now;
+      if (distributions) {
+        await this.guard('distributions', async () => {
+          const report = await probeDistributions(c, distributions.nodeId, distributions.mode);
+          this.emit({ type: 'distributions', report });
+        });
+      }
+      if (affine && this.isAffine(c.config.graph)) {
+        await this.guard('affine', async () => this.emit({ type: 'affine', report: await probeAffine(c) }));
+      }
+      if (warp) {
+        await this.guard('warp', async () =>
+          this.emit({ type: 'warp', report: await probeWarp(c, warp.nodeId) }),
+        );
+      }
+    }
+    if (slow && batch) {
+      this.lastSlow = now;
+      await this.guard('batch', async () => {
+        const report = await probeBatchDependence(c, batch.nodeId, batch.unit, batch.point);
+        this.emit({ type: 'batchDependence', report });
+      });
+    }
+  }
+
+  private isAffine(graph: Graph): boolean {
+    if (this.affineGraph?.graph !== graph) this.affineGraph = { graph, affine: analyzeAffine(graph).affine };
+    return this.affineGraph.affine;
+  }
+
+  private async guard(probe: keyof ProbeRequest, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      // The panel asked about a node of the previous graph: its next request will be right.
+      if (err instanceof StaleProbeError) return;
+      this.emit({ type: 'probeError', probe, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
