@@ -261,7 +261,9 @@ describe('compileGraph: layer options', () => {
     expect(analyzeGraph(graph, BINARY).paramCounts.n2).toBe(10);
     const layer = c.model.getLayer('n2');
     expect(layer.trainableWeights).toHaveLength(0);
-    expect(layer.nonTrainableWeights).toHaveLength(2);
+    // gamma and beta exist (tfjs needs them to train) but are pinned at 1 and 0, not counted.
+    expect(layer.nonTrainableWeights).toHaveLength(4);
+    expect(c.totalParams).toBe(analyzeGraph(graph, BINARY).totalParams);
     // Default BatchNorm: 4*w, of which gamma and beta are trainable.
     const full = compile(chain([['dense', { units: 5 }], ['batchnorm']]));
     expect(full.paramCounts.n2).toBe(20);

@@ -194,10 +194,11 @@ describe('foldAffine: by hand', () => {
     expect(second.model.getLayer('n2').weights.map((w) => w.name)).not.toContain('n2/moving_mean');
     const read = await readLayerWeights(second.model, g);
     expect(read.n1).toMatchObject({ kind: 'dense', bias: null });
-    expect(read.n2).toMatchObject({ kind: 'batchnorm', gamma: [1, 1, 1], beta: null, epsilon: 0.001 });
+    // A switched-off beta or gamma is pinned at its identity value (0 or 1).
+    expect(read.n2).toMatchObject({ kind: 'batchnorm', gamma: [1, 1, 1], beta: [0, 0, 0], epsilon: 0.001 });
     expect(read.n3).toMatchObject({
       kind: 'batchnorm',
-      gamma: null,
+      gamma: [1, 1, 1],
       beta: [0, 0, 0],
       movingVariance: [1, 1, 1],
     });

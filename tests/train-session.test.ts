@@ -157,4 +157,36 @@ describe('TrainingSession', () => {
     expect((v[0] as number) + (v[1] as number) + (v[2] as number)).toBeCloseTo(1, 5);
     await s.dispose();
   });
+
+  it('trains BatchNorm with center or scale off, keeping the switched-off beta at 0 and gamma at 1', async () => {
+    const cases: Record<string, boolean>[] = [
+      { center: false },
+      { scale: false },
+      { center: false, scale: false },
+    ];
+    for (const params of cases) {
+      const s = new TrainingSession(
+        sessionConfig(
+          chain([
+            ['dense', { units: 4 }],
+            ['batchnorm', params],
+          ]),
+          {},
+        ),
+        () => {},
+        { heatmapSize: 4 },
+      );
+      const losses = await s.runSteps(30);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      const bn = s.model.getLayer('n2');
+      const value = async (key: string) => {
+        const w = bn.weights.find((v) => (v.originalName ?? v.name).endsWith(`/${key}`));
+        return Array.from((await w?.read().data()) ?? []);
+      };
+      if (params.center === false) expect(await value('beta')).toEqual([0, 0, 0, 0]);
+      else expect(await value('beta')).not.toEqual([0, 0, 0, 0]);
+      if (params.scale === false) expect(await value('gamma')).toEqual([1, 1, 1, 1]);
+      await s.dispose();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { incomingSources } from '../graph/shapes';
 import type { Graph, GraphContext } from '../graph/types';
 import { analyzeGraph } from '../graph/validate';
 import { deriveSeed } from '../lib/rng';
-import { applyNodeLayer } from './layers';
+import { applyNodeLayer, countLayerParams } from './layers';
 
 /** A compiled graph: the model (Input -> Output logits) and a probe exposing every node's output. */
 export interface CompiledGraph {
@@ -11,7 +11,7 @@ export interface CompiledGraph {
   /** Same layers and weights as `model`; its outputs are the nodes in `probeIds` order. */
   readonly probe: tf.LayersModel;
   readonly probeIds: readonly string[];
-  /** Weights per node id, counted by tfjs (trainable and not). */
+  /** Weights per node id (trainable and running statistics; pinned identity weights left out). */
   readonly paramCounts: Readonly<Record<string, number>>;
   readonly totalParams: number;
   /** Frees every weight of the model (the probe shares them). */
@@ -59,13 +59,13 @@ export function compileGraph(graph: Graph, ctx: GraphContext, seed: number): Com
     outputs: probeIds.map((id) => outputs.get(id) as tf.SymbolicTensor),
   });
   const paramCounts: Record<string, number> = {};
-  for (const id of probeIds) paramCounts[id] = model.getLayer(id).countParams();
+  for (const id of probeIds) paramCounts[id] = countLayerParams(model.getLayer(id));
   return {
     model,
     probe,
     probeIds,
     paramCounts,
-    totalParams: model.countParams(),
+    totalParams: Object.values(paramCounts).reduce((a, b) => a + b, 0),
     dispose: () => model.dispose(),
   };
 }

@@ -3,6 +3,17 @@ import type { InitializerName } from '../graph/activations';
 import type { GraphNode } from '../graph/types';
 
 type SymbolicTensor = tf.SymbolicTensor;
+type LayerVariable = tf.LayersModel['weights'][number];
+
+/** Weights held at a fixed value that the person switched off (BatchNorm center/scale). */
+export const PINNED = new WeakSet<LayerVariable>();
+
+/** A layer's weight count, leaving out pinned weights (what the canvas counts by hand). */
+export function countLayerParams(layer: tf.layers.Layer): number {
+  return layer.weights
+    .filter((w) => !PINNED.has(w))
+    .reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+}
 
 /** A seeded kernel initializer: the same seed gives the same initial W (tfjs >= 4.2 honours seeds). */
 function kernelInitializer(
@@ -53,16 +64,25 @@ export function applyNodeLayer(
       return tf.layers
         .dense({ name, units: outputDim, kernelInitializer: kernelInitializer('glorotUniform', seed) })
         .apply(one) as SymbolicTensor;
-    case 'batchnorm':
-      return tf.layers
-        .batchNormalization({
-          name,
-          momentum: Number(p.momentum),
-          epsilon: Number(p.epsilon),
-          center: p.center !== false,
-          scale: p.scale !== false,
-        })
-        .apply(one) as SymbolicTensor;
+    case 'batchnorm': {
+      // tfjs 4.22 cannot train a BatchNorm built with center or scale off (its training path
+      // reads gamma and beta regardless), so both are built and a switched-off one is pinned at
+      // its identity value (gamma 1, beta 0): never trained, not counted as a weight.
+      const layer = tf.layers.batchNormalization({
+        name,
+        momentum: Number(p.momentum),
+        epsilon: Number(p.epsilon),
+      });
+      const out = layer.apply(one) as SymbolicTensor;
+      for (const w of layer.weights) {
+        const key = (w.originalName ?? w.name).split('/').pop();
+        if ((key === 'gamma' && p.scale === false) || (key === 'beta' && p.center === false)) {
+          w.trainable = false;
+          PINNED.add(w);
+        }
+      }
+      return out;
+    }
     case 'layernorm':
       return tf.layers
         .layerNormalization({
