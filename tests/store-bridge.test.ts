@@ -12,6 +12,7 @@ import type {
   SessionConfig,
   TrainEvent,
 } from '../src/train/protocol';
+import { NO_PROBES } from '../src/train/protocol';
 
 type Call =
   | { name: 'init'; pref: BackendPref }
@@ -473,5 +474,37 @@ describe('connectTrainer: failures', () => {
     await commands.idle();
     expect(st().status).toBe('ready');
     expect(client.count('load')).toBe(1);
+  });
+});
+
+describe('connectTrainer: analysis probes', () => {
+  it('sends the open panel’s request at start and whenever it changes, once per change', async () => {
+    const { st, client, commands } = await setup();
+    expect(client.probes).toEqual([{ ...NO_PROBES, distributions: { nodeId: 'bn1', mode: 'inference' } }]);
+    st().setOpenPanel('affine');
+    st().applyMetrics(metricsAt(5)); // unrelated changes send nothing
+    st().setOpenPanel('affine');
+    await commands.idle();
+    expect(client.probes.at(-1)).toEqual({ ...NO_PROBES, affine: true });
+    expect(client.probes).toHaveLength(2);
+    st().selectNode('act2');
+    st().setOpenPanel('distributions');
+    await commands.idle();
+    expect(client.probes.at(-1)?.distributions).toEqual({ nodeId: 'act2', mode: 'inference' });
+  });
+
+  it('stores probe reports and clears them when a new model loads', async () => {
+    const { st, client, commands } = await setup();
+    client.emit({
+      type: 'warp',
+      report: { nodeId: 'act2', step: 1, width: 8, projected: true, explained: 1, lines: [], bend: 0 },
+    });
+    client.emit({ type: 'probeError', probe: 'batch', message: 'no such node' });
+    expect(st().warp?.nodeId).toBe('act2');
+    expect(st().probeErrors.batch).toBe('no such node');
+    st().setParam('dense1', 'units', 4);
+    await commands.idle();
+    expect(st().warp).toBeNull();
+    expect(st().probeErrors).toEqual({});
   });
 });
