@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
-import { affineFitR2 } from '../lib/linalg';
 import { createRng, deriveSeed, type Rng, shuffledIndices } from '../lib/rng';
 import { divergenceMessage } from './divergence';
-import { taskAccuracy, taskLoss, taskPrediction } from './loss';
+import { computeHeatmap } from './heatmap';
+import { taskAccuracy, taskLoss } from './loss';
 import { makeOptimizer } from './optimizers';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import { ProbeRunner, type ProbeTiming } from './probes/runner';
@@ -254,26 +254,20 @@ export class TrainingSession {
     return metrics;
   }
 
-  /**
-   * The decision boundary: predictions over the grid, in inference mode, and how far the logits
-   * there are from affine (R^2 of their best least-squares affine fit; 1 means affine).
-   */
+  /** The decision boundary and the nonlinearity score, in inference mode (see computeHeatmap). */
   async reportHeatmap(): Promise<void> {
-    const { task, inputDim } = this.config.ctx;
-    const [logits, pred] = tf.tidy(() => {
-      const z = this.compiled.model.predict(this.tensors.grid) as tf.Tensor;
-      return [z, taskPrediction(task, z)];
-    });
-    const channels = pred.shape[1] ?? 1;
-    const outDim = logits.shape[1] ?? 1;
-    const [z, values] = (await Promise.all([logits.data(), pred.data()])) as [Float32Array, Float32Array];
-    tf.dispose([logits, pred]);
-    const nonlinearity = z.every(Number.isFinite) ? affineFitR2(this.gridValues, inputDim, z, outDim) : null;
+    const { model } = this.compiled;
+    const { heatmapSize } = this.opts;
+    const heatmap = await computeHeatmap(
+      model,
+      this.tensors.grid,
+      this.gridValues,
+      this.config.ctx,
+      heatmapSize,
+      this.stepCount,
+    );
     this.lastHeatmapAt = this.opts.now();
-    this.emit({
-      type: 'heatmap',
-      heatmap: { size: this.opts.heatmapSize, channels, values, step: this.stepCount, nonlinearity },
-    });
+    this.emit({ type: 'heatmap', heatmap });
   }
 
   /** The panels' probes: now, or (while running) at their own pace. */

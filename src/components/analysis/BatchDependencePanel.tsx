@@ -9,7 +9,7 @@ import { NodePicker } from './NodePicker';
 import { PanelMessage } from './PanelMessage';
 import { usePanelBlocker, useStep } from './usePanelBlocker';
 
-const fmt = (x: number) => (Math.abs(x) < 1e-4 ? x.toExponential(1) : x.toFixed(3));
+const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) < 1e-4 ? x.toExponential(1) : x.toFixed(3));
 
 /**
  * One point's output at a BatchNorm node when it sits in different batches (same-class mates,
