@@ -11,6 +11,7 @@ import { MetricsPanel } from '../components/MetricsPanel';
 import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
 import { RunControls } from '../components/RunControls';
+import { UndoRedo } from '../components/UndoRedo';
 
 /** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
           <h1 className="brand" title="See what normalization and activation layers really do">
             NormLab
           </h1>
+          <UndoRedo />
           <DataControls />
           <HyperControls />
           <BackendControls />
