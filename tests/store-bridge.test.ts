@@ -290,6 +290,25 @@ describe('connectTrainer: commands', () => {
     expect(st().status).toBe('invalid');
   });
 
+  it('Train or Step pressed right after the edit that repairs an invalid graph loads it, then acts', async () => {
+    const { st, client, commands } = await setup();
+    st().removeNodes(['act1']);
+    await commands.idle();
+    expect(st().status).toBe('invalid');
+    st().connect('bn1', 'dense2'); // repaired; its load still waits in the debounce window
+    commands.train();
+    await commands.idle();
+    expect(client.names().slice(-2)).toEqual(['load', 'start']);
+    expect(st().status).toBe('running');
+    commands.pause();
+    st().removeNodes(['act2']);
+    await commands.idle();
+    st().connect('bn2', 'output');
+    commands.step();
+    await commands.idle();
+    expect(client.names().slice(-2)).toEqual(['load', 'step']);
+  });
+
   it('step only runs from "ready"', async () => {
     const { st, client, commands } = await setup();
     commands.step();

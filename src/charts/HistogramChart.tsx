@@ -57,7 +57,7 @@ function HistogramChartView({ hist, title, color, width = 360, height = 220, reg
   const showMean = !empty && Number.isFinite(hist.mean);
   const showStd = showMean && Number.isFinite(hist.std) && hist.std > 0;
   const notFinite = hist.nonFinite > 0 ? `${hist.nonFinite} not finite` : '';
-  const stats = `mean ${sig3(hist.mean)} · std ${sig3(hist.std)} · n ${hist.n}`;
+  const stats = `mean ${sig3(hist.mean)} (line) · std ${sig3(hist.std)} (band) · n ${hist.n}`;
   const label = `Histogram of ${title}: ${
     empty
       ? 'no finite values'

@@ -35,6 +35,11 @@ function LossChartView({
     (p) => Number.isFinite(p.test) && (p.train === null || Number.isFinite(p.train)),
   );
   const log = logScale && finite.every((p) => p.test > 0 && (p.train === null || p.train > 0));
+  const values = finite.flatMap((p) => (p.train === null ? [p.test] : [p.test, p.train]));
+  // recharts' 'auto' domain on a log axis can cut off the smallest losses: give it the data's range.
+  const domain: [number | string, number | string] = log
+    ? [Math.min(...values) / 1.3, Math.max(...values) * 1.3]
+    : ['auto', 'auto'];
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={finite as LossPointData[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
@@ -48,7 +53,7 @@ function LossChartView({
         />
         <YAxis
           scale={log ? 'log' : 'linear'}
-          domain={['auto', 'auto']}
+          domain={domain}
           tick={{ fontSize: 12 }}
           tickFormatter={fmt}
           width={48}

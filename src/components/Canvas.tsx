@@ -10,12 +10,13 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback } from 'react';
+import { type DragEvent, useCallback, useRef } from 'react';
 import { NODE_KINDS, type NodeKind } from '../graph/types';
 import { appStore } from '../store/store';
 import { nodeTypes } from './nodes/nodeTypes';
 import { PALETTE_MIME } from './PaletteItem';
 import { useFlowEdges, useFlowNodes } from './useFlowNodes';
+import { FIT_OPTIONS, useRefitOnResize } from './useRefitOnResize';
 
 const KIND_COLORS: Record<string, string> = {
   'layer-input': '#5f6368',
@@ -46,8 +47,14 @@ function onNodesChange(changes: NodeChange[]) {
 }
 
 function onEdgesChange(changes: EdgeChange[]) {
+  const s = appStore.getState();
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    if (c.selected) s.selectEdge(c.id);
+    else if (appStore.getState().selectedEdgeId === c.id) s.selectEdge(null);
+  }
   const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-  if (removed.length > 0) appStore.getState().removeEdges(removed);
+  if (removed.length > 0) s.removeEdges(removed);
 }
 
 function onConnect(c: Connection) {
@@ -76,6 +83,8 @@ export function Canvas() {
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
   const { screenToFlowPosition } = useReactFlow();
+  const sectionRef = useRef<HTMLElement>(null);
+  useRefitOnResize(sectionRef);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -96,6 +105,7 @@ export function Canvas() {
 
   return (
     <section
+      ref={sectionRef}
       className="canvas"
       aria-label="Network graph"
       id="graph-canvas"
@@ -113,7 +123,7 @@ export function Canvas() {
         onPaneClick={() => appStore.getState().selectNode(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={FIT_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'smoothstep', style: { strokeWidth: 2 } }}

@@ -52,5 +52,9 @@ export function useFlowNodes(): Node[] {
 
 export function useFlowEdges(): Edge[] {
   const edges = useAppStore((s) => s.graph.edges);
-  return useMemo(() => edges.map((e) => ({ id: e.id, source: e.source, target: e.target })), [edges]);
+  const selected = useAppStore((s) => s.selectedEdgeId);
+  return useMemo(
+    () => edges.map((e) => ({ id: e.id, source: e.source, target: e.target, selected: e.id === selected })),
+    [edges, selected],
+  );
 }

@@ -1,5 +1,4 @@
 import { SHARE_LIMITS as L } from './limits';
-import { CURRENT_VERSION } from './migrations';
 
 /** Where untrusted lab text came from, for the wording of messages. */
 export type Source = 'link' | 'file';
@@ -43,8 +42,8 @@ export const SHARE_ERRORS = {
   notALab: (source: Source) =>
     `The ${source} holds JSON, but not a NormLab lab (a lab is an object with a version).`,
   noVersion: 'This lab has no valid version number (a whole number from 1 up).',
-  newerVersion: (version: number) =>
-    `This lab was saved by a newer NormLab (version ${version}); this one reads up to version ${CURRENT_VERSION}.`,
+  newerVersion: (version: number, current: number) =>
+    `This lab was saved by a newer NormLab (version ${version}); this one reads up to version ${current}.`,
   unknownField: (key: string) => `This lab has an unknown field ${quote(key)}.`,
   missingField: (key: string) => `This lab is missing the field ${quote(key)}.`,
   tooManyNodes: (n: number) => `This lab has ${n} nodes; NormLab loads at most ${L.maxNodes}.`,

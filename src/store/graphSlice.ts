@@ -9,6 +9,8 @@ import type { AppState } from './types';
 export interface GraphSlice {
   graph: Graph;
   selectedNodeId: string | null;
+  /** The selected connection (Delete or Backspace removes it). */
+  selectedEdgeId: string | null;
   /** Adds a node of `kind` (at `position`, or below the lowest node) and selects it. */
   addNode: (kind: NodeKind, position?: Point) => string;
   /** Draws source -> target if allowed; returns the reason when refused (also shown as a notice). */
@@ -18,6 +20,7 @@ export interface GraphSlice {
   moveNode: (id: string, position: Point) => void;
   setParam: (id: string, key: string, value: ParamValue) => void;
   selectNode: (id: string | null) => void;
+  selectEdge: (id: string | null) => void;
   setGraph: (graph: Graph) => void;
 }
 
@@ -38,6 +41,7 @@ export const PERMANENT_KINDS: readonly NodeKind[] = ['input', 'output'];
 export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => ({
   graph: defaultGraph(),
   selectedNodeId: null,
+  selectedEdgeId: null,
   addNode: (kind, position) => {
     const { graph } = get();
     const id = nextId(
@@ -88,7 +92,11 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   removeEdges: (ids) => {
     const { graph } = get();
     const drop = new Set(ids);
-    set({ graph: { ...graph, edges: graph.edges.filter((e) => !drop.has(e.id)) } });
+    const { selectedEdgeId } = get();
+    set({
+      graph: { ...graph, edges: graph.edges.filter((e) => !drop.has(e.id)) },
+      selectedEdgeId: selectedEdgeId && drop.has(selectedEdgeId) ? null : selectedEdgeId,
+    });
   },
   moveNode: (id, position) => {
     const { graph } = get();
@@ -109,5 +117,6 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     const node = id ? get().graph.nodes.find((n) => n.id === id) : undefined;
     if (node) get().focusFromCanvas(node);
   },
-  setGraph: (graph) => set({ graph, selectedNodeId: null }),
+  selectEdge: (selectedEdgeId) => set({ selectedEdgeId }),
+  setGraph: (graph) => set({ graph, selectedNodeId: null, selectedEdgeId: null }),
 });

@@ -196,10 +196,11 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   };
   return {
     train: () => {
-      if (!ready() || st().trainingProblem) return;
+      // An edit still waiting to load (perhaps the one that fixed the graph) decides, not the old status.
+      if ((!ready() && !timer) || st().trainingProblem) return;
       flushPendingLoad();
       dismissError();
-      st().setStatus('running');
+      if (ready()) st().setStatus('running');
       enqueue(async () => {
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
         if (st().status !== 'running' && st().status !== 'ready') return;
@@ -211,7 +212,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       enqueue(() => client.pause());
     },
     step: () => {
-      if (st().status !== 'ready' || st().trainingProblem) return;
+      if ((st().status !== 'ready' && !timer) || st().trainingProblem) return;
       flushPendingLoad();
       enqueue(async () => {
         if (st().status === 'ready') await client.step();

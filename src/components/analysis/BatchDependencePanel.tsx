@@ -65,7 +65,7 @@ export function BatchDependencePanel() {
             groups={fresh.groups}
             inference={fresh.inference}
             yLabel={`${node.id} unit ${fresh.unit + 1}`}
-            width={560}
+            width={460}
             height={200}
           />
           <div className="batch-numbers">

@@ -17,6 +17,9 @@ export function BatchNormStatsTable({
   const width = stats.runningMean.length;
   return (
     <div className="bn-stats">
+      <p className="panel-note">
+        Running statistics (what inference normalizes with) beside this batch’s (what training mode uses):
+      </p>
       <table aria-label="BatchNorm statistics per unit">
         <thead>
           <tr>

@@ -14,6 +14,11 @@ const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 /** The input (before) and output (after) histograms of one node side by side. */
 export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel }: Props) {
   const regions: ShadedRegion[] = regionIntervals.map(([from, to]) => ({ from, to, label: regionLabel }));
+  // One x axis for both, so the narrowing (or shifting) that the node does is visible at a glance.
+  const xRange: [number, number] = [
+    Math.min(dist.before.lo, dist.after.lo),
+    Math.max(dist.before.hi, dist.after.hi),
+  ];
   return (
     <>
       <div className="hist-pair">
@@ -22,15 +27,17 @@ export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel 
           title={`Before: input of ${nodeName}`}
           color="#5b6470"
           regions={regions}
+          xRange={xRange}
           width={360}
-          height={170}
+          height={160}
         />
         <HistogramChart
           hist={dist.after}
           title={`After: output of ${nodeName}`}
           color="#1967d2"
+          xRange={xRange}
           width={360}
-          height={170}
+          height={160}
         />
       </div>
       {dist.region !== null && (

@@ -47,11 +47,11 @@ export function WarpPanel() {
             lines={fresh.lines}
             xLabel={fresh.projected ? 'component 1' : `${node.id} unit 1`}
             yLabel={fresh.projected ? 'component 2' : `${node.id} unit 2`}
-            width={420}
-            height={240}
+            width={400}
+            height={220}
           />
           <div className="warp-numbers">
-            <p className={straight ? 'ok' : 'bad'}>
+            <p className="verdict">
               {straight ? 'Lines stay straight' : 'Lines bend'} (largest bend{' '}
               <strong data-testid="warp-bend">{(100 * fresh.bend).toFixed(1)}%</strong>)
             </p>

@@ -1,0 +1,163 @@
+import { fromBase64Url, toBase64Url } from './base64url';
+import { parseJson } from './json';
+import type { Lab, LabWeights } from './lab';
+import { SHARE_LIMITS } from './limits';
+import { SHARE_ERRORS, type Source } from './messages';
+import { CURRENT_VERSION, migrate, type Payload } from './migrations';
+import { labFromPayload, labToPayload } from './schema';
+import { readWeights } from './weights';
+import { deflateZlib, type InflateFailure, inflateZlib } from './zlib';
+
+/**
+ * What decoding a link or file gives: the lab (at CURRENT_VERSION), the version it was saved in
+ * when it was migrated, and a file's trained weights when it carried some; or one sentence
+ * saying what is wrong, fit for a role="alert" notice.
+ */
+export type DecodeResult =
+  | { ok: true; lab: Lab; migratedFrom?: number; weights?: LabWeights }
+  | { ok: false; error: string };
+
+/** Base64url characters of the largest link SHARE_LIMITS allows. */
+const MAX_LINK_CHARS = Math.ceil(SHARE_LIMITS.maxLinkBytes / 3) * 4;
+
+const INFLATE_ERRORS: Readonly<Record<InflateFailure, string>> = {
+  truncated: SHARE_ERRORS.truncated,
+  corrupted: SHARE_ERRORS.corrupted,
+  checksum: SHARE_ERRORS.checksum,
+  tooLarge: SHARE_ERRORS.tooLargeInflated,
+};
+
+const fail = (error: string): DecodeResult => ({ ok: false, error });
+
+/** The last line of defence: a bug must never reach the page as an exception. Tests assert it never fires. */
+function guarded(source: Source, read: () => DecodeResult): DecodeResult {
+  try {
+    return read();
+  } catch (e) {
+    return fail(`NormLab could not read this ${source} (internal error: ${String(e).slice(0, 80)}).`);
+  }
+}
+
+function isRecord(value: unknown): value is Payload {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Migrates and validates a parsed payload into a lab. */
+function fromPayload(value: unknown, source: Source): DecodeResult {
+  if (!isRecord(value)) return fail(SHARE_ERRORS.notALab(source));
+  const migrated = migrate(value);
+  if (!migrated.ok) return fail(migrated.error);
+  const read = labFromPayload(migrated.payload);
+  if (!read.ok) return fail(read.error);
+  return migrated.from < CURRENT_VERSION
+    ? { ok: true, lab: read.lab, migratedFrom: migrated.from }
+    : { ok: true, lab: read.lab };
+}
+
+/**
+ * A lab as link text: the FIELDS payload as JSON, zlib-compressed (deflate level 9, Adler-32
+ * checksum), in unpadded base64url. Does not validate: see validateLab.
+ */
+export function encodeLab(lab: Lab): string {
+  const json = JSON.stringify(labToPayload(lab));
+  return toBase64Url(deflateZlib(new TextEncoder().encode(json)));
+}
+
+/**
+ * Reads link text (what follows "#lab=") back into a lab. Untrusted: refuses malformed base64,
+ * truncated or corrupted compression (checksum verified), more than 64 KB compressed or 1 MB
+ * inflated (stopped while inflating), text that is not UTF-8, invalid JSON, deep nesting,
+ * `__proto__`/`constructor`/`prototype` keys, newer versions, and every schema and structure
+ * problem, each with one sentence. Whitespace (a link wrapped by a mail client) is ignored.
+ * Never throws.
+ */
+export function decodeLab(text: string): DecodeResult {
+  return guarded('link', () => {
+    if (typeof text !== 'string') return fail(SHARE_ERRORS.notText('link'));
+    if (text.length > 2 * MAX_LINK_CHARS) return fail(SHARE_ERRORS.linkTooLong(text.length));
+    const body = text.replace(/\s+/g, '');
+    if (body === '') return fail(SHARE_ERRORS.emptyLink);
+    if (body.length > MAX_LINK_CHARS) return fail(SHARE_ERRORS.linkTooLong(body.length));
+    const decoded = fromBase64Url(body);
+    if (!decoded.ok) {
+      return fail(decoded.reason === 'chars' ? SHARE_ERRORS.badBase64Chars : SHARE_ERRORS.badBase64Length);
+    }
+    const inflated = inflateZlib(decoded.bytes, SHARE_LIMITS.maxJsonBytes);
+    if (!inflated.ok) return fail(INFLATE_ERRORS[inflated.reason]);
+    let json: string;
+    try {
+      json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
+    } catch {
+      return fail(SHARE_ERRORS.notUtf8);
+    }
+    const parsed = parseJson(json, 'link');
+    return parsed.ok ? fromPayload(parsed.value, 'link') : fail(parsed.error);
+  });
+}
+
+/** A link to `base` (any "#…" it has is replaced) that opens `lab`: `${base}#lab=${encodeLab(lab)}`. */
+export function shareUrl(base: string, lab: Lab): string {
+  return `${base.split('#')[0]}#lab=${encodeLab(lab)}`;
+}
+
+/**
+ * Reads the lab in a location hash ("#lab=…", also among other "&"-separated parts). Returns
+ * null when the hash holds no lab (so the app keeps its own), else decodeLab's result.
+ */
+export function labFromHash(hash: string): DecodeResult | null {
+  if (typeof hash !== 'string') return null;
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const part = body.split('&').find((p) => p.startsWith('lab='));
+  return part === undefined ? null : decodeLab(part.slice(4));
+}
+
+/** Lays a payload out one field a line and one node or edge a line, so a file reads and diffs well. */
+function formatPayload(payload: Record<string, unknown>): string {
+  const lines = Object.entries(payload).map(([key, value]) => {
+    const head = `  ${JSON.stringify(key)}: `;
+    if (Array.isArray(value) && value.length > 0) {
+      return `${head}[\n${value.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`;
+    }
+    return head + JSON.stringify(value);
+  });
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+/**
+ * A lab as the text of a lab file: the same payload as a link, as readable JSON, plus the
+ * trained weights when given (node id -> weight name -> finite numbers).
+ */
+export function labToJson(lab: Lab, extras?: { readonly weights?: LabWeights }): string {
+  const payload = labToPayload(lab);
+  if (extras?.weights) payload.weights = extras.weights;
+  return formatPayload(payload);
+}
+
+/**
+ * Reads the text of a lab file (or an autosave): the same checks as decodeLab after the JSON,
+ * at most 16 MB, a file that is not JSON at all named as such, and an optional `weights` field
+ * checked and returned as `weights`. Never throws.
+ */
+export function labFromJson(text: string): DecodeResult {
+  return guarded('file', () => {
+    if (typeof text !== 'string') return fail(SHARE_ERRORS.notText('file'));
+    if (text.length > SHARE_LIMITS.maxFileChars) return fail(SHARE_ERRORS.fileTooLarge(text.length));
+    const parsed = parseJson(text, 'file');
+    if (!parsed.ok) return fail(parsed.error);
+    if (!isRecord(parsed.value)) return fail(SHARE_ERRORS.notALab('file'));
+    const { weights, ...rest } = parsed.value;
+    const read = fromPayload(rest, 'file');
+    if (!read.ok || weights === undefined) return read;
+    const checked = readWeights(weights, read.lab.graph);
+    return checked.ok ? { ...read, weights: checked.weights } : fail(checked.error);
+  });
+}
+
+/**
+ * Checks a lab the app holds against the rules every link and file must pass (say, before
+ * sharing: a graph of 300 nodes makes a link nobody can open). Returns null, or the message.
+ */
+export function validateLab(lab: Lab): string | null {
+  const read = labFromJson(labToJson(lab));
+  return read.ok ? null : read.error;
+}
