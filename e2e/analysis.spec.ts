@@ -22,7 +22,7 @@ import {
 /** The dock under the canvas, and the open panel's controls. */
 const dock = (page: Page): Locator => page.getByRole('region', { name: 'Analysis' });
 const tab = (page: Page, name: string): Locator => dock(page).getByRole('tab', { name, exact: true });
-const panelMessage = (page: Page): Locator => dock(page).getByRole('status');
+const panelMessage = (page: Page): Locator => dock(page).getByTestId('panel-message');
 const banner = (page: Page): Locator => page.getByTestId('collapse-banner');
 
 /** Opens a panel by its tab and waits for its heading. */

@@ -59,4 +59,18 @@ test.describe('deleting nodes', () => {
     await expect(edges(page)).toHaveCount(7);
     await expect(trainButton(page)).toBeEnabled();
   });
+
+  test('a connection is selected by a click and removed with Delete', async ({ page }) => {
+    await expect(edges(page)).toHaveCount(7);
+    const edge = page.locator('.react-flow__edge[data-id*="bn1-act1"]');
+    // A vertical segment: the middle of its path's box lies on the line.
+    const box = await edge.locator('.react-flow__edge-path').boundingBox();
+    if (!box) throw new Error('the edge bn1 -> act1 is not drawn');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(edge).toHaveClass(/selected/);
+    await page.keyboard.press('Delete');
+    await expect(edges(page)).toHaveCount(6);
+    await expect(page.locator('.react-flow__edge[data-id*="bn1-act1"]')).toHaveCount(0);
+    await expect(page.getByTestId('train-blocked-reason')).toHaveText(/Fix the graph/);
+  });
 });

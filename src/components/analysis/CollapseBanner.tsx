@@ -10,7 +10,7 @@ export function CollapseBanner() {
   const regression = useAppStore((s) => s.dataset.info.task === 'regression');
   if (!affine) return null;
   return (
-    <div className="collapse-banner" data-testid="collapse-banner" role="status">
+    <div className="collapse-banner" data-testid="collapse-banner" role="note">
       <strong>This network computes one affine map, y = x W′ + b′.</strong> Every path from Input to Output is
       affine (Dense, BatchNorm at inference, linear, Add, Concatenate), so it can only draw{' '}
       {regression ? 'a flat plane' : 'a straight decision boundary'}, however many layers it has. See
