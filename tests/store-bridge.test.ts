@@ -8,6 +8,7 @@ import type {
   Hyper,
   LoadResult,
   Metrics,
+  NodeWeights,
   ProbeRequest,
   SessionConfig,
   TrainEvent,
@@ -89,6 +90,16 @@ class FakeClient implements TrainerClient {
   readonly probes: ProbeRequest[] = [];
   async setProbes(request: ProbeRequest): Promise<void> {
     this.probes.push(request);
+  }
+  /** Weights kept apart from the call log too. */
+  weightsSet: NodeWeights[] = [];
+  weightsProblem: string | null = null;
+  async getWeights(): Promise<NodeWeights> {
+    return { dense1: { kernel: [1, 2] } };
+  }
+  async setWeights(weights: NodeWeights): Promise<string | null> {
+    this.weightsSet.push(weights);
+    return this.weightsProblem;
   }
   async dispose(): Promise<void> {
     this.calls.push({ name: 'dispose' });

@@ -7,6 +7,8 @@ import { ChartsPanel } from '../components/ChartsPanel';
 import { DataControls } from '../components/DataControls';
 import { HyperControls } from '../components/HyperControls';
 import { Inspector } from '../components/Inspector';
+import { LabControls } from '../components/lab/LabControls';
+import { useLabFileDrop } from '../components/lab/useLabFileDrop';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
@@ -15,6 +17,7 @@ import { UndoRedo } from '../components/UndoRedo';
 
 /** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
 export function App() {
+  useLabFileDrop();
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -22,12 +25,15 @@ export function App() {
           <h1 className="brand" title="See what normalization and activation layers really do">
             NormLab
           </h1>
-          <UndoRedo />
           <DataControls />
           <HyperControls />
           <BackendControls />
         </header>
         <aside className="left-column">
+          <section className="lab" aria-label="Lab">
+            <UndoRedo />
+            <LabControls />
+          </section>
           <Palette />
           <Inspector />
         </aside>

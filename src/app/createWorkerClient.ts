@@ -25,6 +25,8 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     reset: () => remote.reset(),
     setHyper: (h) => remote.setHyper(h),
     setProbes: (request) => remote.setProbes(request),
+    getWeights: () => remote.getWeights(),
+    setWeights: (w) => remote.setWeights(w),
     loseGpuContext: () => remote.loseGpuContext(),
     dispose: async () => {
       await remote.dispose();

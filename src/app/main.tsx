@@ -3,11 +3,24 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerContext } from '../components/TrainerContext';
+import { connectAutosave } from '../store/autosave';
+import { browserStorage } from '../store/browserStorage';
+import { openInitialLab, openLabFromHash } from '../store/labActions';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
 import { createWorkerClient } from './createWorkerClient';
+
+// The lab: from a shared link (#lab=…), else the autosaved one, else the default. The link is
+// then cleared from the address, so a reload shows the (autosaved) lab without re-opening it.
+const storage = browserStorage();
+const dropHash = () =>
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+if (openInitialLab(appStore, storage, window.location.hash)) dropHash();
+window.addEventListener('hashchange', () => {
+  if (openLabFromHash(appStore, storage, window.location.hash)) dropHash();
+});
 
 // ?backend=webgl|wasm|cpu|auto overrides the backend choice.
 const requested = new URLSearchParams(window.location.search).get('backend');
@@ -26,6 +39,13 @@ const client = createWorkerClient((message) => {
     .notify('error', `The training engine stopped: ${message}. Reload the page to try again.`);
 });
 const trainer = connectTrainer(appStore, client);
+
+// Every change is saved shortly after it is made, and at once when the page is hidden or closed.
+const autosave = connectAutosave(appStore, storage);
+window.addEventListener('pagehide', () => autosave.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') autosave.flush();
+});
 
 // ?debug=1 exposes diagnostics for tests and bug reports (e.g. forcing a GPU context loss).
 if (new URLSearchParams(window.location.search).get('debug') === '1') {

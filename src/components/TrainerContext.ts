@@ -7,6 +7,7 @@ const idle: TrainerCommands = {
   pause: noop,
   step: noop,
   reset: noop,
+  weights: async () => null,
   idle: async () => {},
   disconnect: noop,
 };

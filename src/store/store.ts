@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { createDataSlice } from './dataSlice';
 import { createGraphSlice } from './graphSlice';
 import { mergeDrags, type Undoable } from './history';
+import { createLabSlice } from './labSlice';
 import { createProbeSlice } from './probeSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
@@ -27,6 +28,7 @@ export function createAppStore() {
           ...createTrainingSlice(...a),
           ...createUiSlice(...a),
           ...createProbeSlice(...a),
+          ...createLabSlice(...a),
         };
       },
       {

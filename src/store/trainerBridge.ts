@@ -3,6 +3,7 @@ import type {
   BackendPref,
   Hyper,
   LoadResult,
+  NodeWeights,
   ProbeRequest,
   SessionConfig,
   TrainEvent,
@@ -23,6 +24,8 @@ export interface TrainerClient {
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
   setProbes(request: ProbeRequest): Promise<void>;
+  getWeights(): Promise<NodeWeights>;
+  setWeights(weights: NodeWeights): Promise<string | null>;
   dispose(): Promise<void>;
   /** Diagnostics: force a GPU context loss (only the real worker implements it). */
   loseGpuContext?(): Promise<boolean>;
@@ -33,6 +36,8 @@ export interface TrainerCommands {
   pause(): void;
   step(): void;
   reset(): void;
+  /** The model's live weights, after any queued work (null when no model is loaded). */
+  weights(): Promise<NodeWeights | null>;
   /** Resolves when every queued call to the engine has finished (tests). */
   idle(): Promise<void>;
   disconnect(): void;
@@ -137,6 +142,12 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       // The step-0 metrics and boundary arrived (as events) before this reply.
       st().setCompiledParams(res.paramCounts);
       st().setStatus('ready');
+      const weights = st().takePendingWeights();
+      if (weights) {
+        const problem = await client.setWeights(weights);
+        if (problem) st().notify('error', `The lab loaded, but not its trained weights: ${problem}`);
+        else st().notify('info', 'Loaded the lab with its trained weights.');
+      }
     } else {
       fail(`The model could not be built: ${res.message}`);
     }
@@ -228,6 +239,13 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         await client.reset();
       });
     },
+    weights: () =>
+      new Promise<NodeWeights | null>((resolve) => {
+        flushPendingLoad();
+        void enqueue(async () => resolve(ready() ? await client.getWeights() : null)).then(() =>
+          resolve(null),
+        );
+      }),
     idle: async () => {
       while (timer) await new Promise((r) => setTimeout(r, debounceMs));
       let current: Promise<unknown>;

@@ -1,8 +1,9 @@
 import type { DataSlice } from './dataSlice';
 import type { GraphSlice } from './graphSlice';
+import type { LabSlice } from './labSlice';
 import type { ProbeSlice } from './probeSlice';
 import type { TrainingSlice } from './trainingSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from typed slices. */
-export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice & ProbeSlice;
+export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice & ProbeSlice & LabSlice;

@@ -94,6 +94,9 @@ export type TrainEvent =
   /** Something the person should know that does not block training (e.g. a recovered GPU loss). */
   | { readonly type: 'notice'; readonly message: string };
 
+/** Trained weights as plain numbers: node id -> weight name (kernel, bias, gamma, …) -> flat values. */
+export type NodeWeights = Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>;
+
 export type LoadResult =
   | {
       readonly ok: true;
@@ -113,6 +116,10 @@ export interface WorkerApi {
   setHyper(hyper: Hyper): Promise<void>;
   /** Which analyses the open panels want; computed now when paused, and a few times a second while training. */
   setProbes(request: ProbeRequest): Promise<void>;
+  /** The live weights of the model (for "Export lab" with weights). */
+  getWeights(): Promise<NodeWeights>;
+  /** Puts saved weights into the model; returns why they do not fit, or null. */
+  setWeights(weights: NodeWeights): Promise<string | null>;
   dispose(): Promise<void>;
   /** Diagnostics: forces a WebGL context loss (WEBGL_lose_context) to exercise recovery. */
   loseGpuContext(): Promise<boolean>;

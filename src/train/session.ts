@@ -7,8 +7,9 @@ import { taskAccuracy, taskLoss } from './loss';
 import { makeOptimizer } from './optimizers';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import { ProbeRunner, type ProbeTiming } from './probes/runner';
-import type { Hyper, Metrics, ProbeRequest, SessionConfig, TrainEvent } from './protocol';
+import type { Hyper, Metrics, NodeWeights, ProbeRequest, SessionConfig, TrainEvent } from './protocol';
 import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
+import { readWeights, writeWeights } from './weights';
 import { yieldToLoop } from './yieldToLoop';
 
 export interface SessionOptions {
@@ -361,6 +362,22 @@ export class TrainingSession {
     await this.reportMetrics();
     await this.reportHeatmap();
     await this.reportProbes();
+  }
+
+  /** The live weights, by node and name. */
+  getWeights(): Promise<NodeWeights> {
+    return readWeights(this.compiled.model);
+  }
+
+  /** Puts saved weights in (when paused) and shows what the model now does; returns why not, or null. */
+  async setWeights(weights: NodeWeights): Promise<string | null> {
+    if (this.running || this.disposed) return 'Pause training before loading weights.';
+    const problem = writeWeights(this.compiled.model, weights);
+    if (problem) return problem;
+    await this.reportMetrics();
+    await this.reportHeatmap();
+    await this.reportProbes();
+    return null;
   }
 
   /** New optimizer settings take effect from the next step; weights are kept. */

@@ -15,6 +15,7 @@ import type {
   BackendPref,
   Hyper,
   LoadResult,
+  NodeWeights,
   ProbeRequest,
   SessionConfig,
   TrainEvent,
@@ -118,6 +119,12 @@ const api: WorkerApi = {
   async setProbes(request: ProbeRequest) {
     probes = request;
     await session?.setProbes(request);
+  },
+  async getWeights() {
+    return session ? session.getWeights() : {};
+  },
+  async setWeights(weights: NodeWeights) {
+    return session ? session.setWeights(weights) : 'The model is not built yet.';
   },
   async dispose() {
     await session?.dispose();

@@ -1,0 +1,151 @@
+import {
+  type DecodeResult,
+  type Lab,
+  labFromHash,
+  labFromJson,
+  labToJson,
+  shareUrl,
+  validateLab,
+} from '../share';
+import type { NodeWeights } from '../train/protocol';
+import { type LabStorage, readSaved, STORAGE_KEYS, writeSaved } from './autosave';
+import { labOf, sameLab } from './labSlice';
+import type { AppStore } from './store';
+
+const upgraded = (r: { migratedFrom?: number }) =>
+  r.migratedFrom ? ` It was made by an older NormLab (format ${r.migratedFrom}) and was upgraded.` : '';
+
+/** Loads a lab as a fresh start: undo history begins again from it. */
+function loadFresh(
+  store: AppStore,
+  lab: Lab,
+  options: { keepPrevious?: boolean; weights?: NodeWeights | null } = {},
+) {
+  store.getState().loadLab(lab, options);
+  store.temporal.getState().clear();
+}
+
+/** Keeps the lab a link or file replaced, across reloads too, so one click brings it back. */
+function rememberPrevious(store: AppStore, storage: LabStorage): void {
+  const previous = store.getState().previousLab;
+  if (previous) writeSaved(storage, previous, STORAGE_KEYS.previous);
+}
+
+/**
+ * The lab a visit starts with: a lab from the link if the address has one, else the autosaved
+ * one, else the default. Opening a link never overwrites the person's own work: it stays one
+ * click away ("Restore my previous lab"). A bad link or an unreadable save gets a message and
+ * changes nothing else; an unreadable save is kept aside, not deleted.
+ * Returns whether the address carried a lab (good or bad), so the caller can clear it.
+ */
+export function openInitialLab(store: AppStore, storage: LabStorage, hash: string): boolean {
+  const s = store.getState();
+  const saved = readSaved(storage);
+  if (saved?.ok) loadFresh(store, saved.lab);
+  else if (saved && !saved.ok) {
+    try {
+      storage.setItem(STORAGE_KEYS.unreadable, storage.getItem(STORAGE_KEYS.lab) ?? '');
+    } catch {
+      // Storage refused: the message below still tells the person.
+    }
+    s.notify(
+      'error',
+      `Your saved lab could not be read (${saved.error}) It is kept aside; you start from the default lab.`,
+    );
+  }
+  const link = labFromHash(hash);
+  if (link) openLinkResult(store, storage, link, saved?.ok === true);
+  else {
+    const previous = readSaved(storage, STORAGE_KEYS.previous);
+    if (previous?.ok && !sameLab(previous.lab, labOf(store.getState()))) s.setPreviousLab(previous.lab);
+  }
+  // What is on screen is now the saved lab, so a reload shows it again.
+  writeSaved(storage, labOf(store.getState()));
+  return link !== null;
+}
+
+/**
+ * Opens a link's lab over the current one (kept one click away), or says why the link is bad
+ * and changes nothing. Returns false when the address holds no lab.
+ */
+export function openLabFromHash(store: AppStore, storage: LabStorage, hash: string): boolean {
+  const link = labFromHash(hash);
+  if (!link) return false;
+  openLinkResult(store, storage, link, true);
+  writeSaved(storage, labOf(store.getState()));
+  return true;
+}
+
+/** `keep`: whether the lab on screen is the person's own work, worth keeping one click away. */
+function openLinkResult(store: AppStore, storage: LabStorage, link: DecodeResult, keep: boolean): void {
+  const s = store.getState();
+  if (!link.ok) {
+    s.notify('error', `The link could not be opened: ${link.error} Your own lab is unchanged.`);
+    return;
+  }
+  loadFresh(store, link.lab, { keepPrevious: keep });
+  rememberPrevious(store, storage);
+  const mine = store.getState().previousLab
+    ? ' Your own lab is one click away: “Restore my previous lab”.'
+    : '';
+  s.notify('info', `Opened the lab from the link.${upgraded(link)}${mine}`);
+}
+
+/** Brings back the lab that a link or a file replaced. */
+export function restorePreviousLab(store: AppStore, storage: LabStorage): void {
+  const previous = store.getState().previousLab;
+  if (!previous) return;
+  loadFresh(store, previous);
+  store.getState().setPreviousLab(null);
+  try {
+    storage.setItem(STORAGE_KEYS.previous, '');
+  } catch {
+    // Nothing to clean up where storage is refused.
+  }
+  store.getState().notify('info', 'Your previous lab is back.');
+}
+
+/** The share link of the current lab, or why it cannot be shared. */
+export function makeShareLink(
+  store: AppStore,
+  base: string,
+): { ok: true; link: string } | { ok: false; error: string } {
+  const lab = labOf(store.getState());
+  const problem = validateLab(lab);
+  if (problem) return { ok: false, error: `This lab cannot be shared yet: ${problem}` };
+  return { ok: true, link: shareUrl(base, lab) };
+}
+
+/** The current lab as a file's text, with the trained weights when given. */
+export function exportLabText(
+  store: AppStore,
+  weights: NodeWeights | null,
+): { ok: true; text: string } | { ok: false; error: string } {
+  const lab = labOf(store.getState());
+  const problem = validateLab(lab);
+  if (problem) return { ok: false, error: `This lab cannot be exported: ${problem}` };
+  return { ok: true, text: labToJson(lab, weights ? { weights } : undefined) };
+}
+
+/**
+ * Opens a lab file's text. A bad file gets one message naming what is wrong and changes nothing;
+ * a good one replaces the lab, keeping the current one one click away.
+ */
+export function importLabText(
+  store: AppStore,
+  storage: LabStorage,
+  text: string,
+  fileName: string,
+): DecodeResult {
+  const result = labFromJson(text);
+  if (!result.ok) {
+    store
+      .getState()
+      .notify('error', `“${fileName}” could not be opened: ${result.error} Your lab is unchanged.`);
+    return result;
+  }
+  loadFresh(store, result.lab, { keepPrevious: true, weights: result.weights ?? null });
+  rememberPrevious(store, storage);
+  store.getState().notify('info', `Opened “${fileName}”.${upgraded(result)}`);
+  return result;
+}
