@@ -96,7 +96,9 @@ describe('HistogramChart', () => {
     expect(img.getAttribute('aria-label')).toBe(
       'Histogram of pre-activation: mean 0.123, standard deviation 0.988, 256 values',
     );
-    expect(container.querySelector('.hist-caption')?.textContent).toBe('mean 0.123 (line) · std 0.988 (band) · n 256');
+    expect(container.querySelector('.hist-caption')?.textContent).toBe(
+      'mean 0.123 (line) · std 0.988 (band) · n 256',
+    );
     expect(container.textContent).toContain('pre-activation');
     expect(img.getAttribute('width')).toBe('100%');
     expect(img.getAttribute('viewBox')).toBe('0 0 360 220');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { labOf } from '../src/store/labSlice';
 import { createAppStore } from '../src/store/store';
 import { connectTrainer, type TrainerClient, type TrainerCommands } from '../src/store/trainerBridge';
 import type {
@@ -536,5 +537,33 @@ describe('connectTrainer: analysis probes', () => {
     await commands.idle();
     expect(st().warp).toBeNull();
     expect(st().probeErrors).toEqual({});
+  });
+});
+
+describe('connectTrainer: a lab with trained weights', () => {
+  it('puts the weights into the model once it is built, and says whether they fit', async () => {
+    const { st, client, commands } = await setup();
+    const weights = { dense1: { kernel: [1, 2] } };
+    // A file of the very graph already loaded: no rebuild, the weights still go in.
+    st().loadLab({ ...labOf(st()), hyper: { ...st().hyper, learningRate: 0.2 } }, { weights });
+    await commands.idle();
+    expect(client.count('load')).toBe(1);
+    expect(client.weightsSet).toEqual([weights]);
+    expect(st().pendingWeights).toBeNull();
+    expect(st().notice?.text).toBe('Loaded the lab with its trained weights.');
+    client.weightsProblem = 'The saved kernel of dense1 has 2 values; this graph needs 16.';
+    // A file of another graph: rebuilt first, then the weights are tried.
+    const other = { ...labOf(st()), graph: { ...st().graph } };
+    st().loadLab(other, { weights });
+    st().setParam('dense1', 'units', 4);
+    await commands.idle();
+    expect(client.count('load')).toBe(2);
+    expect(client.weightsSet).toHaveLength(2);
+    expect(st().notice?.text).toMatch(/The lab loaded, but not its trained weights: The saved kernel/);
+  });
+
+  it('reads the live weights for export', async () => {
+    const { commands } = await setup();
+    expect(await commands.weights()).toEqual({ dense1: { kernel: [1, 2] } });
   });
 });

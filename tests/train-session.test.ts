@@ -189,4 +189,24 @@ describe('TrainingSession', () => {
       await s.dispose();
     }
   });
+
+  it('hands out its trained weights and takes them back: another session then predicts the same', async () => {
+    const config = sessionConfig(reluNet, { dataset: 'xor' });
+    const a = new TrainingSession(config, () => {}, { heatmapSize: 4 });
+    await a.runSteps(120);
+    const weights = await a.getWeights();
+    expect(Object.keys(weights)).toEqual(expect.arrayContaining(['n1', 'n3', 'output']));
+    expect(weights.n1?.kernel).toHaveLength(2 * 16);
+    const b = new TrainingSession(config, () => {}, { heatmapSize: 4 });
+    expect(await b.setWeights(weights)).toBeNull();
+    expect(await b.evaluate()).toEqual(await a.evaluate());
+    // Weights that do not fit this graph are refused whole, naming the misfit.
+    expect(await b.setWeights({ n1: { kernel: [1, 2, 3] } })).toMatch(
+      /kernel of n1 has 3 values; this graph needs 32/,
+    );
+    expect(await b.setWeights({ ghost: { kernel: [1] } })).toMatch(/"ghost"/);
+    expect(await b.evaluate()).toEqual(await a.evaluate());
+    await a.dispose();
+    await b.dispose();
+  });
 });

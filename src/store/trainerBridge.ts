@@ -123,10 +123,25 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
   };
 
+  /** Trained weights from an imported file go into the model once it is built (training paused). */
+  const applyPendingWeights = async () => {
+    const weights = st().takePendingWeights();
+    if (!weights) return;
+    await client.pause();
+    const problem = await client.setWeights(weights);
+    if (problem) st().notify('error', `The lab loaded, but not its trained weights: ${problem}`);
+    else st().notify('info', 'Loaded the lab with its trained weights.');
+  };
+
   const load = async () => {
     const s = st();
     const key = modelKey(s);
-    if (!engineUp || key === loadedKey) return;
+    if (!engineUp) return;
+    // The same model as loaded (e.g. a file of this very graph): only its weights may be new.
+    if (key === loadedKey) {
+      if (s.status === 'ready' || s.status === 'running') await applyPendingWeights();
+      return;
+    }
     loadedKey = key;
     if (!selectAnalysis(s).valid) {
       await client.pause();
@@ -142,12 +157,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       // The step-0 metrics and boundary arrived (as events) before this reply.
       st().setCompiledParams(res.paramCounts);
       st().setStatus('ready');
-      const weights = st().takePendingWeights();
-      if (weights) {
-        const problem = await client.setWeights(weights);
-        if (problem) st().notify('error', `The lab loaded, but not its trained weights: ${problem}`);
-        else st().notify('info', 'Loaded the lab with its trained weights.');
-      }
+      await applyPendingWeights();
     } else {
       fail(`The model could not be built: ${res.message}`);
     }
@@ -183,7 +193,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       enqueue(() => init(s.backendPref));
       return;
     }
-    if (s.graph !== prev.graph || s.data !== prev.data) {
+    if (s.graph !== prev.graph || s.data !== prev.data || (s.pendingWeights && !prev.pendingWeights)) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
