@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
-import { createRng, deriveSeed, type Rng, shuffledIndices } from '../lib/rng';
+import { deriveSeed } from '../lib/rng';
+import { BatchStream } from './batches';
 import { divergenceMessage } from './divergence';
 import { computeHeatmap } from './heatmap';
 import { taskAccuracy, taskLoss } from './loss';
@@ -53,13 +54,8 @@ export class TrainingSession {
   private readonly probes: ProbeRunner;
   private optimizer!: tf.Optimizer;
   private hyper: Hyper;
-  private rng!: Rng;
-  private order!: Int32Array;
-  private epochX: tf.Tensor2D | null = null;
-  private epochY: tf.Tensor2D | null = null;
-  private cursor = 0;
+  private batches!: BatchStream;
   private stepCount = 0;
-  private epochCount = 0;
   private running = false;
   private disposed = false;
   private loop: Promise<void> | null = null;
@@ -111,20 +107,15 @@ export class TrainingSession {
     this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
     this.gridValues = gridPoints(this.opts.heatmapSize, data.domain);
     this.optimizer = makeOptimizer(this.hyper);
-    this.rng = createRng(deriveSeed(seed, 7));
-    this.order = new Int32Array(this.tensors.nTrain);
+    this.batches = new BatchStream(this.tensors.xTrain, this.tensors.yTrain, deriveSeed(seed, 7));
     this.stepCount = 0;
-    this.epochCount = 0;
-    this.cursor = Number.POSITIVE_INFINITY; // forces a shuffle on the first step
     this.lossSum = 0;
     this.lossCount = 0;
     this.lastTrainLoss = null;
   }
 
   private teardown(): void {
-    tf.dispose([this.epochX, this.epochY].filter((t): t is tf.Tensor2D => t !== null));
-    this.epochX = null;
-    this.epochY = null;
+    this.batches.dispose();
     this.optimizer.dispose();
     this.compiled.dispose();
     this.probeX.dispose();
@@ -135,34 +126,13 @@ export class TrainingSession {
     return Math.max(1, Math.min(this.hyper.batchSize, this.tensors.nTrain));
   }
 
-  /** Shuffles the training set once per epoch (one gather), so each step is a cheap slice. */
-  private nextBatch(): { x: tf.Tensor2D; y: tf.Tensor2D } {
-    const b = this.batchSize();
-    if (this.cursor + b > this.tensors.nTrain) {
-      if (this.epochX) this.epochCount++;
-      tf.dispose([this.epochX, this.epochY].filter((t): t is tf.Tensor2D => t !== null));
-      shuffledIndices(this.tensors.nTrain, this.rng, this.order);
-      const idx = tf.tensor1d(this.order, 'int32');
-      // Called inside trainStep's tidy: keep the epoch's tensors alive until the next shuffle.
-      this.epochX = tf.keep(tf.gather(this.tensors.xTrain, idx) as tf.Tensor2D);
-      this.epochY = tf.keep(tf.gather(this.tensors.yTrain, idx) as tf.Tensor2D);
-      idx.dispose();
-      this.cursor = 0;
-    }
-    const start = this.cursor;
-    this.cursor += b;
-    const x = this.epochX as tf.Tensor2D;
-    const y = this.epochY as tf.Tensor2D;
-    return { x: tf.slice(x, [start, 0], [b, x.shape[1]]), y: tf.slice(y, [start, 0], [b, y.shape[1]]) };
-  }
-
   /** One optimizer step on one batch, in training mode (BatchNorm uses batch statistics). */
   private trainStep(): tf.Scalar {
     const { task } = this.config.ctx;
     const model = this.compiled.model;
     const l2 = this.hyper.l2;
     const loss = tf.tidy(() => {
-      const { x, y } = this.nextBatch();
+      const { x, y } = this.batches.next(this.batchSize());
       return this.optimizer.minimize(
         () => {
           const logits = model.apply(x, { training: true }) as tf.Tensor;
@@ -239,7 +209,7 @@ export class TrainingSession {
     const stepsPerSecond = this.running && dt > 0 && this.lastMetricsAt > 0 ? steps / dt : 0;
     const metrics: Metrics = {
       step: this.stepCount,
-      epoch: this.epochCount,
+      epoch: this.batches.epochs,
       trainLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : this.lastTrainLoss,
       testLoss,
       testAccuracy,
