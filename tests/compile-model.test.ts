@@ -1,33 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type CompiledGraph, compileGraph, GraphCompileError } from '../src/compile/compileGraph';
 import { ACTIVATION_FUNCTIONS, INITIALIZERS } from '../src/graph/activations';
 import { defaultGraph, makeNode } from '../src/graph/defaultGraph';
-import type { Graph, GraphContext, GraphNode } from '../src/graph/types';
+import type { Graph, GraphNode } from '../src/graph/types';
 import { analyzeGraph } from '../src/graph/validate';
-import { chain, useCpu } from './helpers';
+import { BINARY, chain, MULTI, trackedCompile, useCpu } from './helpers';
 
 beforeAll(useCpu);
 
-const BINARY: GraphContext = { inputDim: 2, outputDim: 1, task: 'binary' };
-const MULTI: GraphContext = { inputDim: 2, outputDim: 3, task: 'multiclass' };
-
-/** Compiled graphs made by a test; disposed after it even when an assertion fails. */
-const live: CompiledGraph[] = [];
-function compile(graph: Graph, ctx: GraphContext = BINARY, seed = 1): CompiledGraph {
-  const c = compileGraph(graph, ctx, seed);
-  live.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of live.splice(0)) {
-    try {
-      c.dispose();
-    } catch {
-      // already disposed by the test
-    }
-  }
-});
+const compile = trackedCompile();
 
 /** A graph from nodes and [source, target] pairs, edges in the order given. */
 function dag(nodes: GraphNode[], pairs: [string, string][]): Graph {

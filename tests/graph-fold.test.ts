@@ -1,27 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayerWeights } from '../src/compile/affineWeights';
-import { type CompiledGraph, compileGraph } from '../src/compile/compileGraph';
+import { compileGraph } from '../src/compile/compileGraph';
 import { makeNode } from '../src/graph/defaultGraph';
 import { applyAffine, foldAffine, type LayerWeights } from '../src/graph/fold';
-import type { Graph, GraphContext, GraphNode, ParamValue } from '../src/graph/types';
+import type { Graph, GraphNode, ParamValue } from '../src/graph/types';
 import { createRng, type Rng, shuffledIndices } from '../src/lib/rng';
-import { chain, useCpu } from './helpers';
+import { BINARY, chain, MULTI, trackedCompile, useCpu } from './helpers';
 
 beforeAll(useCpu);
 
-const BINARY: GraphContext = { inputDim: 2, outputDim: 1, task: 'binary' };
-const MULTI: GraphContext = { inputDim: 2, outputDim: 3, task: 'multiclass' };
-
-const live: CompiledGraph[] = [];
-function compile(graph: Graph, ctx: GraphContext = BINARY, seed = 1): CompiledGraph {
-  const c = compileGraph(graph, ctx, seed);
-  live.push(c);
-  return c;
-}
-afterEach(() => {
-  for (const c of live.splice(0)) c.dispose();
-});
+const compile = trackedCompile();
 
 /** What a random network contains, so the test can check the mix covers every case. */
 interface Features {

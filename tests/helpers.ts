@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { afterEach } from 'vitest';
+import { type CompiledGraph, compileGraph } from '../src/compile/compileGraph';
 import { generateDataset } from '../src/data/datasets';
 import type { DataSettings } from '../src/data/types';
 import { chainGraph, makeNode } from '../src/graph/defaultGraph';
@@ -43,5 +45,30 @@ export function sessionConfig(
     data: { xTrain: ds.xTrain, yTrain: ds.yTrain, xTest: ds.xTest, yTest: ds.yTest, domain: ds.info.domain },
     hyper: { optimizer: 'adam', learningRate: 0.03, batchSize: 32, l2: 0, ...hyper },
     seed,
+  };
+}
+
+export const BINARY: GraphContext = { inputDim: 2, outputDim: 1, task: 'binary' };
+export const MULTI: GraphContext = { inputDim: 2, outputDim: 3, task: 'multiclass' };
+
+/**
+ * A compile function whose models are disposed after each test, even when an assertion fails
+ * (call at the top of a test file: it registers the afterEach).
+ */
+export function trackedCompile() {
+  const live: CompiledGraph[] = [];
+  afterEach(() => {
+    for (const c of live.splice(0)) {
+      try {
+        c.dispose();
+      } catch {
+        // already disposed by the test
+      }
+    }
+  });
+  return (graph: Graph, ctx: GraphContext = BINARY, seed = 1): CompiledGraph => {
+    const c = compileGraph(graph, ctx, seed);
+    live.push(c);
+    return c;
   };
 }

@@ -116,8 +116,9 @@ const choice = (
 const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 /**
- * The lab's settings as parameter specs, with the toolbar's labels and limits (the same as
- * src/store/settingsSpecs.ts, which share may not import), so their messages read the same.
+ * The lab's settings as parameter specs: the one table of their labels and limits. The toolbar
+ * (src/store/settingsSpecs.ts) uses these too, so a file, a link and a typed value are held to
+ * the same limits and get the same messages.
  */
 export const SETTING_SPECS = {
   dataset: choice(

@@ -1,72 +1,31 @@
-import { DATA_LIMITS } from '../data/datasets';
 import type { FloatParam, IntParam } from '../graph/registry';
+import { SETTING_SPECS as LAB_SPECS } from '../share/specs';
 
-const float = (
-  key: string,
-  label: string,
-  min: number,
-  max: number,
-  help: string,
-  minExclusive = false,
-): FloatParam => ({
+/** A lab setting's spec (one table of limits, in share/specs) with the toolbar's help text. */
+const withHelp = <T extends IntParam | FloatParam>(spec: T, help: string): T => ({ ...spec, help });
+
+const coordinate = (key: string, label: string): FloatParam => ({
   key,
   label,
   type: 'float',
-  min,
-  max,
-  minExclusive,
-  default: min,
-  help,
-});
-const int = (key: string, label: string, min: number, max: number, help: string): IntParam => ({
-  key,
-  label,
-  type: 'int',
-  min,
-  max,
-  default: min,
-  help,
+  min: -6,
+  max: 6,
+  default: 0,
+  help: `${label === 'Point x' ? 'First' : 'Second'} coordinate of the probed point (or click the decision boundary).`,
 });
 
 /** Limits of the toolbar's numeric settings, checked like node parameters. */
 export const SETTING_SPECS = {
-  samples: int('samples', 'Samples', DATA_LIMITS.samples.min, DATA_LIMITS.samples.max, 'Number of points.'),
-  noise: float(
-    'noise',
-    'Noise',
-    DATA_LIMITS.noise.min,
-    DATA_LIMITS.noise.max,
-    'How much the points are jittered.',
-  ),
-  trainFraction: float(
-    'trainFraction',
-    'Train split',
-    DATA_LIMITS.trainFraction.min,
-    DATA_LIMITS.trainFraction.max,
+  samples: withHelp(LAB_SPECS.samples, 'Number of points.'),
+  noise: withHelp(LAB_SPECS.noise, 'How much the points are jittered.'),
+  trainFraction: withHelp(
+    LAB_SPECS.trainFraction,
     'Share of points used for training; the rest is the test set.',
   ),
-  seed: int(
-    'seed',
-    'Seed',
-    DATA_LIMITS.seed.min,
-    DATA_LIMITS.seed.max,
-    'Same seed, same points and same initial weights.',
-  ),
-  learningRate: float('learningRate', 'Learning rate', 0, 10, 'Step size of the optimizer.', true),
-  batchSize: int('batchSize', 'Batch size', 1, 1024, 'Points per training step.'),
-  l2: float('l2', 'L2', 0, 1, 'Weight decay: adds l2 * sum(W^2) to the loss.'),
-  pointX: float(
-    'pointX',
-    'Point x',
-    -6,
-    6,
-    'First coordinate of the probed point (or click the decision boundary).',
-  ),
-  pointY: float(
-    'pointY',
-    'Point y',
-    -6,
-    6,
-    'Second coordinate of the probed point (or click the decision boundary).',
-  ),
+  seed: withHelp(LAB_SPECS.seed, 'Same seed, same points and same initial weights.'),
+  learningRate: withHelp(LAB_SPECS.learningRate, 'Step size of the optimizer.'),
+  batchSize: withHelp(LAB_SPECS.batchSize, 'Points per training step.'),
+  l2: withHelp(LAB_SPECS.l2, 'Weight decay: adds l2 * sum(W^2) to the loss.'),
+  pointX: coordinate('pointX', 'Point x'),
+  pointY: coordinate('pointY', 'Point y'),
 } as const;
