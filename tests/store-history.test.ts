@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAG_GAP_MS, mergeDrags, onlyPositionsChanged } from '../src/store/history';
+import { beginDrag, endDrag } from '../src/store/history';
 import { createAppStore, UNDO_LIMIT } from '../src/store/store';
 
 const fresh = () => {
@@ -62,52 +62,60 @@ describe('undo and redo', () => {
 });
 
 describe('a drag is one undo step', () => {
-  it('merges moves closer than DRAG_GAP_MS, and records other edits at once', () => {
-    let t = 0;
-    const recorded: number[] = [];
-    const { st } = fresh();
-    const record = mergeDrags(
-      () => recorded.push(t),
-      () => t,
-    );
-    const graphAt = (x: number) => {
-      st().moveNode('dense1', { x, y: 0 });
-      return st().graph;
-    };
-    let prev = st().graph;
-    for (let i = 1; i <= 20; i++) {
-      t += 16;
-      const next = graphAt(i);
-      record({ graph: prev }, undefined, { graph: next });
-      prev = next;
-    }
-    expect(recorded).toEqual([16]); // one step for the whole drag
-    t += DRAG_GAP_MS + 1;
-    const moved = graphAt(100);
-    record({ graph: prev }, undefined, { graph: moved });
-    expect(recorded).toHaveLength(2); // a new drag after a pause
-    t += 1;
-    st().setParam('dense1', 'units', 2);
-    record({ graph: moved }, undefined, { graph: st().graph });
-    expect(recorded).toHaveLength(3);
-  });
-
-  it('undoes a whole drag in the real store back to where it began', () => {
-    const { st, history } = fresh();
+  it('from where it started to where it stopped, however many moves and pauses it has', () => {
+    const { store, st, history } = fresh();
+    st().setParam('dense1', 'units', 3);
     const start = st().graph;
+    beginDrag(store);
     for (let x = 0; x < 30; x++) st().moveNode('bn1', { x, y: x });
-    expect(history().pastStates).toHaveLength(1);
+    st().moveNode('act1', { x: 5, y: 5 }); // a multi-node drag moves several
+    endDrag(store);
+    expect(history().pastStates).toHaveLength(2);
+    const end = st().graph;
     history().undo();
     expect(st().graph).toBe(start);
+    history().redo();
+    expect(st().graph).toBe(end);
+    // The next drag is its own step, even right after.
+    beginDrag(store);
+    st().moveNode('act2', { x: 1, y: 1 });
+    endDrag(store);
+    history().undo();
+    expect(st().graph).toBe(end);
   });
 
-  it('tells a move from an edit', () => {
+  it('a click that moves nothing records nothing; moves outside a drag (keyboard) are steps of their own', () => {
+    const { store, st, history } = fresh();
+    beginDrag(store);
+    endDrag(store);
+    expect(history().pastStates).toHaveLength(0);
+    st().moveNode('bn1', { x: 1, y: 1 });
+    st().moveNode('bn1', { x: 2, y: 1 });
+    expect(history().pastStates).toHaveLength(2);
+  });
+});
+
+describe('deleting is one undo step', () => {
+  it('a node goes with its connections, and one Undo brings both back', () => {
+    const { st, history } = fresh();
+    const before = st().graph;
+    st().selectNode('bn1');
+    st().deleteElements(['bn1'], ['e-dense1-bn1', 'e-bn1-act1']);
+    expect(st().graph.nodes.some((n) => n.id === 'bn1')).toBe(false);
+    expect(st().graph.edges).toHaveLength(before.edges.length - 2);
+    expect(st().selectedNodeId).toBeNull();
+    expect(history().pastStates).toHaveLength(1);
+    history().undo();
+    expect(st().graph).toBe(before);
+  });
+
+  it('keeps Input and Output, says so, and still deletes the rest', () => {
     const { st } = fresh();
-    const a = st().graph;
-    st().moveNode('bn1', { x: 1, y: 2 });
-    const b = st().graph;
-    st().setParam('bn1', 'momentum', 0.5);
-    expect(onlyPositionsChanged(a, b)).toBe(true);
-    expect(onlyPositionsChanged(b, st().graph)).toBe(false);
+    const edge = st().graph.edges[3]?.id ?? '';
+    st().deleteElements(['input', 'act2', 'nope'], [edge]);
+    expect(st().graph.nodes.map((n) => n.id)).toContain('input');
+    expect(st().graph.nodes.map((n) => n.id)).not.toContain('act2');
+    expect(st().graph.edges.map((e) => e.id)).not.toContain(edge);
+    expect(st().notice?.text).toMatch(/Input and Output stay/);
   });
 });

@@ -28,6 +28,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     getWeights: () => remote.getWeights(),
     setWeights: (w) => remote.setWeights(w),
     loseGpuContext: () => remote.loseGpuContext(),
+    diagnostics: () => remote.diagnostics(),
     dispose: async () => {
       await remote.dispose();
       worker.terminate();

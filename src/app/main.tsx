@@ -47,10 +47,17 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') autosave.flush();
 });
 
-// ?debug=1 exposes diagnostics for tests and bug reports (e.g. forcing a GPU context loss).
+// ?debug=1 exposes diagnostics for tests, bug reports and the benchmark (e.g. forcing a GPU context loss).
 if (new URLSearchParams(window.location.search).get('debug') === '1') {
   Object.assign(window, {
-    normlab: { store: appStore, trainer, loseGpuContext: () => client.loseGpuContext?.() },
+    normlab: {
+      store: appStore,
+      trainer,
+      loseGpuContext: () => client.loseGpuContext?.(),
+      diagnostics: () => client.diagnostics?.(),
+      // The benchmark's bare tfjs loop in its own worker (bench/run.mjs); its chunk loads only here.
+      bench: () => import('../bench/bareClient').then((m) => m.startBareBench()),
+    },
   });
 }
 

@@ -2,6 +2,7 @@ import {
   Background,
   type Connection,
   Controls,
+  type Edge,
   type EdgeChange,
   type FinalConnectionState,
   MiniMap,
@@ -12,6 +13,7 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useRef } from 'react';
 import { NODE_KINDS, type NodeKind } from '../graph/types';
+import { beginDrag, endDrag } from '../store/history';
 import { appStore } from '../store/store';
 import { nodeTypes } from './nodes/nodeTypes';
 import { PALETTE_MIME } from './PaletteItem';
@@ -33,7 +35,6 @@ const minimapColor = (n: Node) => KIND_COLORS[n.type ?? ''] ?? '#999';
 /** Applies React Flow's change events to the store (the store is the single source of truth). */
 function onNodesChange(changes: NodeChange[]) {
   const s = appStore.getState();
-  const removed: string[] = [];
   for (const c of changes) {
     if (c.type === 'position' && c.position)
       s.moveNode(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
@@ -41,9 +42,9 @@ function onNodesChange(changes: NodeChange[]) {
     else if (c.type === 'select') {
       if (c.selected) s.selectNode(c.id);
       else if (appStore.getState().selectedNodeId === c.id) s.selectNode(null);
-    } else if (c.type === 'remove') removed.push(c.id);
+    }
+    // Deletions arrive through onDelete, nodes and their connections together (one undo step).
   }
-  if (removed.length > 0) s.removeNodes(removed);
 }
 
 function onEdgesChange(changes: EdgeChange[]) {
@@ -53,9 +54,17 @@ function onEdgesChange(changes: EdgeChange[]) {
     if (c.selected) s.selectEdge(c.id);
     else if (appStore.getState().selectedEdgeId === c.id) s.selectEdge(null);
   }
-  const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-  if (removed.length > 0) s.removeEdges(removed);
 }
+
+function onDelete({ nodes, edges }: { nodes: Node[]; edges: Edge[] }) {
+  appStore.getState().deleteElements(
+    nodes.map((n) => n.id),
+    edges.map((e) => e.id),
+  );
+}
+
+const onDragStart = () => beginDrag(appStore);
+const onDragStop = () => endDrag(appStore);
 
 function onConnect(c: Connection) {
   appStore.getState().connect(c.source, c.target);
@@ -118,6 +127,11 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onPaneClick={() => appStore.getState().selectNode(null)}

@@ -17,6 +17,8 @@ export interface GraphSlice {
   connect: (source: string, target: string) => string | null;
   removeNodes: (ids: readonly string[]) => void;
   removeEdges: (ids: readonly string[]) => void;
+  /** Deletes nodes and connections in one edit (one undo step), as the Delete key does. */
+  deleteElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   moveNode: (id: string, position: Point) => void;
   setParam: (id: string, key: string, value: ParamValue) => void;
   selectNode: (id: string | null) => void;
@@ -74,28 +76,24 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     );
     return null;
   },
-  removeNodes: (ids) => {
-    const { graph, selectedNodeId } = get();
-    const removable = new Set(
-      ids.filter((id) => !PERMANENT_KINDS.includes(graph.nodes.find((n) => n.id === id)?.kind ?? 'input')),
-    );
-    if (removable.size < ids.length) get().notify('info', 'Input and Output stay: every network needs them.');
-    if (removable.size === 0) return;
+  removeNodes: (ids) => get().deleteElements(ids, []),
+  removeEdges: (ids) => get().deleteElements([], ids),
+  deleteElements: (nodeIds, edgeIds) => {
+    const { graph, selectedNodeId, selectedEdgeId } = get();
+    const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+    const permanent = nodeIds.filter((id) => PERMANENT_KINDS.includes(kinds.get(id) as NodeKind));
+    if (permanent.length > 0) get().notify('info', 'Input and Output stay: every network needs them.');
+    const nodes = new Set(nodeIds.filter((id) => !permanent.includes(id)));
+    const edges = new Set(edgeIds);
+    if (nodes.size === 0 && edges.size === 0) return;
+    // One state change, so one undo step brings the nodes back with their connections.
     set({
       graph: {
-        nodes: graph.nodes.filter((n) => !removable.has(n.id)),
-        edges: graph.edges.filter((e) => !removable.has(e.source) && !removable.has(e.target)),
+        nodes: graph.nodes.filter((n) => !nodes.has(n.id)),
+        edges: graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
       },
-      selectedNodeId: selectedNodeId && removable.has(selectedNodeId) ? null : selectedNodeId,
-    });
-  },
-  removeEdges: (ids) => {
-    const { graph } = get();
-    const drop = new Set(ids);
-    const { selectedEdgeId } = get();
-    set({
-      graph: { ...graph, edges: graph.edges.filter((e) => !drop.has(e.id)) },
-      selectedEdgeId: selectedEdgeId && drop.has(selectedEdgeId) ? null : selectedEdgeId,
+      selectedNodeId: selectedNodeId && nodes.has(selectedNodeId) ? null : selectedNodeId,
+      selectedEdgeId: selectedEdgeId && edges.has(selectedEdgeId) ? null : selectedEdgeId,
     });
   },
   moveNode: (id, position) => {

@@ -1,36 +1,36 @@
 import type { Graph } from '../graph/types';
+import type { AppStore } from './store';
 
 /** What undo and redo restore: the graph (nodes, their parameters and positions, edges). */
 export interface Undoable {
   readonly graph: Graph;
 }
 
-/** True when b differs from a only in where nodes sit (the same nodes, parameters and edges). */
-export function onlyPositionsChanged(a: Graph, b: Graph): boolean {
-  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
-  return a.nodes.every((n, i) => {
-    const m = b.nodes[i];
-    return m !== undefined && m.id === n.id && m.kind === n.kind && m.params === n.params;
-  });
-}
+/** How many edits undo can go back. */
+export const UNDO_LIMIT = 200;
 
-/** A drag's moves closer together than this (ms) are one undo step. */
-export const DRAG_GAP_MS = 800;
-
-type Recorder = (past: Undoable, replace: undefined | boolean, current: Undoable, delta?: unknown) => void;
+const dragStarts = new WeakMap<AppStore, Graph>();
 
 /**
- * Wraps zundo's recorder so a node drag (hundreds of position updates) is one undo step: a
- * move that follows another move within DRAG_GAP_MS is not recorded, so undo returns to where
- * the drag began. Every other edit is recorded as it happens.
+ * A drag of nodes is one undo step, from where it started to where it stopped, however it is
+ * paced: recording pauses at the start, and at the stop one step is added with the graph as it
+ * was before the drag (nothing, when the nodes did not move).
  */
-export function mergeDrags(record: Recorder, now: () => number = () => performance.now()): Recorder {
-  let lastMoveAt = Number.NEGATIVE_INFINITY;
-  return (past, replace, current, delta) => {
-    const move = onlyPositionsChanged(past.graph, current.graph);
-    const t = now();
-    const continuing = move && t - lastMoveAt < DRAG_GAP_MS;
-    lastMoveAt = move ? t : Number.NEGATIVE_INFINITY;
-    if (!continuing) record(past, replace, current, delta);
-  };
+export function beginDrag(store: AppStore): void {
+  if (dragStarts.has(store)) return;
+  dragStarts.set(store, store.getState().graph);
+  store.temporal.getState().pause();
+}
+
+export function endDrag(store: AppStore): void {
+  const start = dragStarts.get(store);
+  if (!start) return;
+  dragStarts.delete(store);
+  const history = store.temporal.getState();
+  history.resume();
+  if (store.getState().graph === start) return;
+  store.temporal.setState({
+    pastStates: [...history.pastStates, { graph: start }].slice(-UNDO_LIMIT),
+    futureStates: [],
+  });
 }

@@ -1,6 +1,7 @@
 import type {
   BackendInfo,
   BackendPref,
+  Diagnostics,
   Hyper,
   LoadResult,
   NodeWeights,
@@ -29,6 +30,8 @@ export interface TrainerClient {
   dispose(): Promise<void>;
   /** Diagnostics: force a GPU context loss (only the real worker implements it). */
   loseGpuContext?(): Promise<boolean>;
+  /** Diagnostics: tensor counts and refresh durations (only the real worker implements it). */
+  diagnostics?(): Promise<Diagnostics>;
 }
 
 export interface TrainerCommands {

@@ -105,6 +105,21 @@ export type LoadResult =
     }
   | { readonly ok: false; readonly message: string };
 
+/** Cheap diagnostics of the worker's engine (the benchmark and bug reports read them). */
+export interface Diagnostics {
+  /** The active tfjs backend. */
+  readonly backend: string;
+  /** tf.memory(): live tensors and their bytes. */
+  readonly numTensors: number;
+  readonly numBytes: number;
+  /** Steps trained by the current session (0 when none is loaded). */
+  readonly steps: number;
+  /** How long the last decision-boundary refresh took (ms), null before the first. */
+  readonly heatmapMs: number | null;
+  /** How long the last probe run that computed something took (ms), null before the first. */
+  readonly probeMs: number | null;
+}
+
 /** What the worker exposes (through comlink). Every call is async across the thread boundary. */
 export interface WorkerApi {
   init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
@@ -123,4 +138,6 @@ export interface WorkerApi {
   dispose(): Promise<void>;
   /** Diagnostics: forces a WebGL context loss (WEBGL_lose_context) to exercise recovery. */
   loseGpuContext(): Promise<boolean>;
+  /** Diagnostics: tensor counts and the last heatmap and probe durations. */
+  diagnostics(): Promise<Diagnostics>;
 }

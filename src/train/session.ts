@@ -67,6 +67,10 @@ export class TrainingSession {
   private lastMetricsAt = 0;
   private lastMetricsStep = 0;
   private lastHeatmapAt = 0;
+  /** Durations of the last heatmap refresh and of the last probe run that emitted a report (ms). */
+  private lastHeatmapMs: number | null = null;
+  private lastProbeMs: number | null = null;
+  private probeEmitted = false;
 
   constructor(
     private readonly config: SessionConfig,
@@ -75,7 +79,11 @@ export class TrainingSession {
   ) {
     this.opts = { ...DEFAULTS, ...options };
     this.hyper = config.hyper;
-    this.probes = new ProbeRunner(emit, this.opts.now, this.opts.probeTiming);
+    const probeEmit = (e: TrainEvent) => {
+      this.probeEmitted = true;
+      emit(e);
+    };
+    this.probes = new ProbeRunner(probeEmit, this.opts.now, this.opts.probeTiming);
     this.build();
   }
 
@@ -87,6 +95,10 @@ export class TrainingSession {
   }
   get steps(): number {
     return this.stepCount;
+  }
+  /** The last heatmap refresh and probe run durations in ms (diagnostics; null before the first). */
+  get timings(): { heatmapMs: number | null; probeMs: number | null } {
+    return { heatmapMs: this.lastHeatmapMs, probeMs: this.lastProbeMs };
   }
   get isRunning(): boolean {
     return this.running;
@@ -229,6 +241,7 @@ export class TrainingSession {
   async reportHeatmap(): Promise<void> {
     const { model } = this.compiled;
     const { heatmapSize } = this.opts;
+    const t0 = this.opts.now();
     const heatmap = await computeHeatmap(
       model,
       this.tensors.grid,
@@ -238,6 +251,7 @@ export class TrainingSession {
       this.stepCount,
     );
     this.lastHeatmapAt = this.opts.now();
+    this.lastHeatmapMs = this.lastHeatmapAt - t0;
     this.emit({ type: 'heatmap', heatmap });
   }
 
@@ -262,7 +276,10 @@ export class TrainingSession {
       step: this.stepCount,
       batchSize: this.batchSize(),
     };
+    const t0 = this.opts.now();
+    this.probeEmitted = false;
     await this.probes.run(context, force);
+    if (this.probeEmitted) this.lastProbeMs = this.opts.now() - t0;
   }
 
   /** Starts the loop; returns at once. A second call while running does nothing. */

@@ -4,6 +4,7 @@
  * typed WorkerApi (comlink) and receives plain-data events.
  */
 
+import * as tf from '@tensorflow/tfjs';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -132,6 +133,11 @@ const api: WorkerApi = {
   },
   async loseGpuContext() {
     return loseContext();
+  },
+  async diagnostics() {
+    const { numTensors, numBytes } = tf.memory();
+    const timings = session?.timings ?? { heatmapMs: null, probeMs: null };
+    return { backend: tf.getBackend(), numTensors, numBytes, steps: session?.steps ?? 0, ...timings };
   },
 };
 

@@ -17,8 +17,9 @@ export function LabControls() {
   const notify = (kind: 'error' | 'info', text: string) => appStore.getState().notify(kind, text);
 
   const share = () => {
-    const { origin, pathname, search } = window.location;
-    const made = makeShareLink(appStore, `${origin}${pathname}${search}`);
+    // Not the query: the sharer's ?backend= or ?debug= is theirs, not part of the lab.
+    const { origin, pathname } = window.location;
+    const made = makeShareLink(appStore, `${origin}${pathname}`);
     if (!made.ok) return notify('error', made.error);
     appStore.getState().setShareLink(made.link);
   };

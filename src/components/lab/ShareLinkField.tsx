@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { appStore, useAppStore } from '../../store/store';
 
 /**
@@ -13,6 +14,7 @@ export function ShareLinkField() {
   useEffect(() => {
     if (!link) return;
     setCopy('pending');
+    inputRef.current?.focus();
     inputRef.current?.select();
     const clipboard = navigator.clipboard;
     if (!clipboard) {
@@ -24,11 +26,20 @@ export function ShareLinkField() {
       () => setCopy('refused'),
     );
   }, [link]);
+  useEffect(() => {
+    if (!link) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') appStore.getState().setShareLink(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [link]);
   if (!link) return null;
-  return (
+  // In a portal on top of the page: inside the scrolling left column it would be clipped.
+  return createPortal(
     <div className="share-popover" role="dialog" aria-labelledby={id}>
       <label id={id} htmlFor={`${id}-url`}>
-        Share link ({link.length} characters)
+        Link to this lab <span className="muted">({link.length} characters)</span>
       </label>
       <input
         id={`${id}-url`}
@@ -48,6 +59,7 @@ export function ShareLinkField() {
       <button type="button" onClick={() => appStore.getState().setShareLink(null)}>
         Close
       </button>
-    </div>
+    </div>,
+    document.body,
   );
 }

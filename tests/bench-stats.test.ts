@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { classifyAsset, loadedBytes } from '../bench/bytes.mjs';
+import { blockGraph, blockParams, WORKLOADS } from '../bench/labs.mjs';
+import { fmt, mdTable } from '../bench/markdown.mjs';
+import {
+  distribution,
+  median,
+  medianRatio,
+  pairRatios,
+  percentile,
+  perSecond,
+  rateFromSamples,
+} from '../bench/stats.mjs';
+import { autoOverWorst, evaluateTargets } from '../bench/targets.mjs';
+import { analyzeGraph } from '../src/graph/validate';
+
+describe('bench stats', () => {
+  it('takes percentiles by linear interpolation between ranks, ignoring non-finite values', () => {
+    const xs = [10, 20, 30, 40, 50];
+    expect(percentile(xs, 0)).toBe(10);
+    expect(percentile(xs, 100)).toBe(50);
+    expect(percentile(xs, 50)).toBe(30);
+    // rank 0.95 * 4 = 3.8: 40 + 0.8 * (50 - 40)
+    expect(percentile(xs, 95)).toBeCloseTo(48);
+    expect(percentile([3, Number.NaN, 1, Number.POSITIVE_INFINITY, 2], 50)).toBe(2);
+    expect(percentile([], 50)).toBeNull();
+    expect(() => percentile(xs, 101)).toThrow(RangeError);
+  });
+
+  it('medians odd and even lists, unsorted', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNull();
+  });
+
+  it('summarizes frame intervals as count, p50, p95 and max', () => {
+    const deltas = [...Array.from({ length: 99 }, () => 16.7), 100];
+    const d = distribution(deltas);
+    expect(d.n).toBe(100);
+    expect(d.p50).toBeCloseTo(16.7);
+    expect(d.max).toBe(100);
+    expect(d.p95).toBeCloseTo(16.7);
+    expect(distribution([])).toEqual({ n: 0, p50: null, p95: null, max: null });
+  });
+
+  it('pairs ratios element by element and skips unusable pairs', () => {
+    expect(pairRatios([9, 8, 10], [10, 10, 10])).toEqual([0.9, 0.8, 1]);
+    expect(pairRatios([1, null, 3, 4], [2, 2, 0, Number.NaN])).toEqual([0.5]);
+    expect(() => pairRatios([1], [1, 2])).toThrow(RangeError);
+    // The median of the ratios, not the ratio of the medians.
+    expect(medianRatio([1, 10, 100], [2, 10, 50])).toBe(1);
+    expect(medianRatio([], [])).toBeNull();
+  });
+
+  it('turns counts over milliseconds into rates', () => {
+    expect(perSecond(300, 1500)).toBe(200);
+    expect(perSecond(3, 0)).toBeNull();
+    expect(
+      rateFromSamples([
+        [1000, 10],
+        [1500, 60],
+        [3000, 210],
+      ]),
+    ).toBe(100);
+    expect(rateFromSamples([[1000, 10]])).toBeNull();
+  });
+});
+
+describe('bench labs', () => {
+  it('builds R1 and R2 as valid graphs with the expected weights', () => {
+    const ctx = { inputDim: 2, outputDim: 1, task: 'binary' as const };
+    for (const w of WORKLOADS) {
+      const analysis = analyzeGraph(w.graph, ctx);
+      expect(analysis.issues).toEqual([]);
+      expect(analysis.totalParams).toBe(w.params);
+    }
+    // R1 by hand: (2*16 + 16) + 4*16 + (16*16 + 16) + 4*16 + (16 + 1)
+    expect(blockParams([16, 16])).toBe(48 + 64 + 272 + 64 + 17);
+    expect(blockGraph([4]).edges.map((e) => `${e.source}>${e.target}`)).toEqual([
+      'input>dense1',
+      'dense1>bn1',
+      'bn1>act1',
+      'act1>output',
+    ]);
+  });
+});
+
+const row = (appStepsPerSec: number | null, autoOverThis: number | null, extra = {}) => ({
+  backend: 'wasm',
+  appStepsPerSec,
+  autoOverThis,
+  appOverBare: 0.95,
+  heatmapMs: 3,
+  ...extra,
+});
+
+describe('bench targets', () => {
+  it("finds the slowest backend and auto's ratio over it, only when every backend ran", () => {
+    const w = { backends: { auto: row(100, 1), webgl: row(5, 20), wasm: row(100, 1), cpu: row(50, 2) } };
+    expect(autoOverWorst(w)).toEqual({ backend: 'webgl', ratio: 20 });
+    expect(autoOverWorst({ backends: { auto: row(100, 1), wasm: row(100, 1) } })).toBeNull();
+  });
+
+  it('judges each target pass, miss or not measured', () => {
+    const results = {
+      auto: { swiftshader: { name: 'wasm', renderer: 'ANGLE (SwiftShader)' } },
+      throughput: [
+        {
+          id: 'R1',
+          backends: {
+            auto: row(100, 1, { appOverBare: 0.95 }),
+            webgl: row(5, 20),
+            wasm: row(100, 1, { heatmapMs: 7 }),
+            cpu: row(50, 2),
+          },
+        },
+        { id: 'R2', backends: { auto: row(10, 1, { appOverBare: 0.6 }), wasm: row(10, 1) } },
+      ],
+      frames: { training: { p95: 16.8 } },
+      memory: { afterWarmup: { step: 200, numTensors: 40 }, after: { step: 5200, numTensors: 41 } },
+      load: { bytes: { mainJsGz: 171_000 } },
+    };
+    const byId = Object.fromEntries(evaluateTargets(results).map((t) => [t.id, t]));
+    expect(byId['appOverBare.R1']?.pass).toBe(true);
+    expect(byId['appOverBare.R2']?.pass).toBe(false);
+    expect(byId.autoNotSoftwareGl?.pass).toBe(true);
+    expect(byId['autoOverWorst.R1']?.pass).toBe(true);
+    expect(byId['autoOverWorst.R2']?.pass).toBeNull();
+    expect(byId.frameP95?.pass).toBe(true);
+    expect(byId.tensorsStable?.pass).toBe(false);
+    expect(byId.mainJs?.pass).toBe(true);
+    expect(byId.heatmapWasm).toMatchObject({ value: 7, pass: false });
+
+    const gl = evaluateTargets({ auto: { swiftshader: { name: 'webgl', renderer: 'Google SwiftShader' } } });
+    expect(gl.find((t) => t.id === 'autoNotSoftwareGl')?.pass).toBe(false);
+    expect(evaluateTargets({}).find((t) => t.id === 'frameP95')?.pass).toBeNull();
+  });
+});
+
+describe('bench bytes and report', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('classifies built files and sums their gzip sizes by kind, each once', () => {
+    expect(classifyAsset('/')).toBe('html');
+    expect(classifyAsset('/assets/index-abc.js')).toBe('js');
+    expect(classifyAsset('/assets/worker-abc.js')).toBe('worker');
+    expect(classifyAsset('/assets/bareWorker-abc.js')).toBe('bench');
+    expect(classifyAsset('/assets/tfjs-backend-wasm-simd-abc.wasm')).toBe('wasm');
+    dir = mkdtempSync(path.join(tmpdir(), 'bench-bytes-'));
+    const js = 'const a = 1;'.repeat(200);
+    writeFileSync(path.join(dir, 'index.html'), '<html></html>');
+    writeFileSync(path.join(dir, 'main.js'), js);
+    const bytes = loadedBytes(['/', '/main.js', '/main.js', '/missing.js'], dir);
+    expect(bytes.files.map((f) => f.path)).toEqual(['index.html', 'main.js']);
+    expect(bytes.mainJsGz).toBe(gzipSync(js, { level: 9 }).length);
+    expect(bytes.totalGz).toBe(bytes.mainJsGz + bytes.htmlGz);
+  });
+
+  it('formats numbers and Markdown tables', () => {
+    expect(fmt(1234.567, 1)).toBe('1,234.6');
+    expect(fmt(null)).toBe('–');
+    expect(mdTable(['a', 'b'], [[1, 'x|y']])).toBe('| a | b |\n| --- | --- |\n| 1 | x\\|y |');
+  });
+});
