@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GraphContext } from '../graph/types';
 import { affineFitR2 } from '../lib/linalg';
+import { inferAll } from './infer';
 import { taskPrediction } from './loss';
 import type { Heatmap } from './protocol';
 
@@ -19,7 +20,7 @@ export async function computeHeatmap(
   step: number,
 ): Promise<Heatmap> {
   const [logits, pred] = tf.tidy(() => {
-    const z = model.predict(grid) as tf.Tensor;
+    const z = inferAll(model, grid);
     return [z, taskPrediction(ctx.task, z)];
   });
   const channels = pred.shape[1] ?? 1;

@@ -4,6 +4,7 @@ import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
 import { divergenceMessage } from './divergence';
 import { computeHeatmap } from './heatmap';
+import { inferAll } from './infer';
 import { taskAccuracy, taskLoss } from './loss';
 import { makeOptimizer } from './optimizers';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
@@ -200,7 +201,7 @@ export class TrainingSession {
     const { task } = this.config.ctx;
     const { xTest, yTest } = this.tensors;
     const packed = tf.tidy(() => {
-      const logits = this.compiled.model.predict(xTest) as tf.Tensor;
+      const logits = inferAll(this.compiled.model, xTest);
       const loss = taskLoss(task, yTest, logits);
       const acc = taskAccuracy(task, yTest, logits);
       return tf.stack(acc ? [loss, acc] : [loss]);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readLayerWeights } from '../../compile/affineWeights';
 import { applyAffine, foldAffine } from '../../graph/fold';
+import { inferAll } from '../infer';
 import type { AffineReport } from '../protocol';
 import type { ProbeContext } from './context';
 
@@ -12,7 +13,7 @@ import type { ProbeContext } from './context';
 export async function probeAffine(c: ProbeContext): Promise<AffineReport> {
   const { graph, ctx, data } = c.config;
   const map = foldAffine(graph, ctx.inputDim, await readLayerWeights(c.compiled.model, graph));
-  const logits = tf.tidy(() => c.compiled.model.predict(c.tensors.xTest) as tf.Tensor);
+  const logits = tf.tidy(() => inferAll(c.compiled.model, c.tensors.xTest));
   const model = (await logits.data()) as Float32Array;
   logits.dispose();
   const n = data.yTest.length;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { maxBend, principalPlane } from '../../lib/linalg';
+import { inferAll } from '../infer';
 import type { WarpLine, WarpReport } from '../protocol';
 import { nodeOf, type ProbeContext } from './context';
 import { subModel } from './subModel';
@@ -38,9 +39,7 @@ export async function probeWarp(c: ProbeContext, nodeId: string): Promise<WarpRe
   let out: Float32Array = pts;
   let width = 2;
   if (node.kind !== 'input') {
-    const y = tf.tidy(
-      () => subModel(c.compiled.model, nodeId).predict(tf.tensor2d(pts, [n, 2])) as tf.Tensor,
-    );
+    const y = tf.tidy(() => inferAll(subModel(c.compiled.model, nodeId), tf.tensor2d(pts, [n, 2])));
     width = y.shape[1] as number;
     out = (await y.data()) as Float32Array;
     y.dispose();
