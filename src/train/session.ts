@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
 import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
+import { budgeted } from './budget';
 import { divergenceMessage } from './divergence';
+import { evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
-import { inferAll } from './infer';
-import { taskAccuracy, taskLoss } from './loss';
+import { taskLoss } from './loss';
 import { makeOptimizer } from './optimizers';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import { ProbeRunner, type ProbeTiming } from './probes/runner';
@@ -27,6 +28,9 @@ export interface SessionOptions {
   readonly probeTiming?: ProbeTiming;
   readonly now: () => number;
 }
+
+/** The largest group of steps between two readbacks. */
+const MAX_GROUP = 64;
 
 const DEFAULTS: SessionOptions = {
   metricsIntervalMs: 150,
@@ -70,6 +74,9 @@ export class TrainingSession {
   private lastHeatmapAt = 0;
   /** Durations of the last heatmap refresh and of the last probe run that emitted a report (ms). */
   private lastHeatmapMs: number | null = null;
+  private lastMetricsMs: number | null = null;
+  /** Steps per readback in the running loop (grows to MAX_GROUP). */
+  private group = 1;
   private lastProbeMs: number | null = null;
   private probeEmitted = false;
 
@@ -197,20 +204,8 @@ export class TrainingSession {
   }
 
   /** Test loss and accuracy in inference mode (BatchNorm uses its running statistics). */
-  async evaluate(): Promise<{ testLoss: number; testAccuracy: number | null }> {
-    const { task } = this.config.ctx;
-    const { xTest, yTest } = this.tensors;
-    const packed = tf.tidy(() => {
-      const logits = inferAll(this.compiled.model, xTest);
-      const loss = taskLoss(task, yTest, logits);
-      const acc = taskAccuracy(task, yTest, logits);
-      return tf.stack(acc ? [loss, acc] : [loss]);
-    });
-    const v = await packed.data();
-    packed.dispose();
-    // A float32 mean of 0/1 values can land a hair outside [0, 1] on WebGL (1.0000001).
-    const acc = task === 'regression' ? null : Math.min(1, Math.max(0, v[1] as number));
-    return { testLoss: v[0] as number, testAccuracy: acc };
+  evaluate(): Promise<{ testLoss: number; testAccuracy: number | null }> {
+    return evaluateModel(this.compiled.model, this.tensors.xTest, this.tensors.yTest, this.config.ctx.task);
   }
 
   /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
@@ -234,6 +229,7 @@ export class TrainingSession {
     this.lossCount = 0;
     this.lastMetricsAt = now;
     this.lastMetricsStep = this.stepCount;
+    this.lastMetricsMs = this.opts.now() - now;
     this.emit({ type: 'metrics', metrics });
     return metrics;
   }
@@ -289,6 +285,7 @@ export class TrainingSession {
     this.running = true;
     this.lastMetricsAt = this.opts.now();
     this.lastMetricsStep = this.stepCount;
+    this.group = 1;
     this.emit({ type: 'status', running: true });
     this.loop = this.runLoop().catch((err: unknown) => {
       this.running = false;
@@ -303,16 +300,21 @@ export class TrainingSession {
   private async runLoop(): Promise<void> {
     while (this.running && !this.disposed) {
       const t0 = this.opts.now();
-      // Steps in small groups, one readback per group, until the chunk's time budget is spent.
-      let group = 1;
+      // Steps in groups, one readback per group, until the chunk's time budget is spent. Groups
+      // grow (1, 2, 4, … 64) across chunks, so a fast model pays for few readbacks.
       while (this.running && this.opts.now() - t0 < this.opts.chunkMs) {
-        await this.runSteps(group);
-        group = Math.min(group * 2, 64);
+        const steps = await this.runSteps(this.group);
+        if (steps.length === this.group) this.group = Math.min(this.group * 2, MAX_GROUP);
       }
       if (!this.running || this.disposed) break;
       const now = this.opts.now();
-      if (now - this.lastMetricsAt >= this.opts.metricsIntervalMs) await this.reportMetrics();
-      if (now - this.lastHeatmapAt >= this.opts.heatmapIntervalMs) await this.reportHeatmap();
+      // What the charts need costs at most about 5% of training: a slow refresh comes less often.
+      if (now - this.lastMetricsAt >= budgeted(this.opts.metricsIntervalMs, this.lastMetricsMs)) {
+        await this.reportMetrics();
+      }
+      if (now - this.lastHeatmapAt >= budgeted(this.opts.heatmapIntervalMs, this.lastHeatmapMs)) {
+        await this.reportHeatmap();
+      }
       await this.reportProbes(false);
       await yieldToLoop();
     }

@@ -1,5 +1,6 @@
 import { analyzeAffine } from '../../graph/affine';
 import type { Graph } from '../../graph/types';
+import { budgeted } from '../budget';
 import { NO_PROBES, type ProbeRequest, type TrainEvent } from '../protocol';
 import { probeAffine } from './affine';
 import { probeBatchDependence } from './batchDependence';
@@ -25,6 +26,9 @@ export class ProbeRunner {
   private lastFast = Number.NEGATIVE_INFINITY;
   private lastSlow = Number.NEGATIVE_INFINITY;
   private affineGraph: { graph: Graph; affine: boolean } | null = null;
+  /** What the last fast and slow rounds cost (ms): a costly probe comes less often (see budgeted). */
+  private fastCost = 0;
+  private slowCost = 0;
 
   constructor(
     private readonly emit: (e: TrainEvent) => void,
@@ -46,8 +50,8 @@ export class ProbeRunner {
   /** Runs the probes that are due (all of them when `force`). */
   async run(c: ProbeContext, force: boolean): Promise<void> {
     const now = this.now();
-    const fast = force || now - this.lastFast >= this.timing.fastMs;
-    const slow = force || now - this.lastSlow >= this.timing.slowMs;
+    const fast = force || now - this.lastFast >= budgeted(this.timing.fastMs, this.fastCost);
+    const slow = force || now - this.lastSlow >= budgeted(this.timing.slowMs, this.slowCost);
     const { distributions, affine, batch, warp } = this.request;
     if (fast) {
       this.lastFast = now;
@@ -65,6 +69,7 @@ export class ProbeRunner {
           this.emit({ type: 'warp', report: await probeWarp(c, warp.nodeId) }),
         );
       }
+      this.fastCost = this.now() - now;
     }
     if (slow && batch) {
       this.lastSlow = now;
@@ -72,6 +77,7 @@ export class ProbeRunner {
         const report = await probeBatchDependence(c, batch.nodeId, batch.unit, batch.point);
         this.emit({ type: 'batchDependence', report });
       });
+      this.slowCost = this.now() - now;
     }
   }
 
