@@ -57,20 +57,33 @@ function buildModel(hidden: readonly number[], seed: number): tf.LayersModel {
   return model;
 }
 
-/** Shuffles the rows once and slices them into whole batches, kept for the session's life. */
+/** Whole batches from this many shuffles of the rows at least, so a small set still varies. */
+const MIN_BATCHES = 16;
+
+/** Shuffles the rows and slices them into whole batches once, kept for the session's life. */
 function sliceBatches(spec: BareModelSpec): { x: tf.Tensor2D; y: tf.Tensor2D }[] {
   const n = spec.y.length;
   const size = Math.min(spec.batchSize, n);
-  const order = shuffledIndices(n, createRng(spec.seed));
+  const perEpoch = Math.floor(n / size);
+  const epochs = Math.ceil(MIN_BATCHES / perEpoch);
+  const rng = createRng(spec.seed);
   return tf.tidy(() => {
-    const idx = tf.tensor1d(order, 'int32');
-    const x = tf.gather(tf.tensor2d(spec.x, [n, 2]), idx);
-    const y = tf.gather(tf.tensor2d(spec.y, [n, 1]), idx);
+    const xAll = tf.tensor2d(spec.x, [n, 2]);
+    const yAll = tf.tensor2d(spec.y, [n, 1]);
     const out: { x: tf.Tensor2D; y: tf.Tensor2D }[] = [];
-    for (let start = 0; start + size <= n; start += size) {
-      out.push({ x: tf.slice(x, [start, 0], [size, 2]), y: tf.slice(y, [start, 0], [size, 1]) });
+    for (let e = 0; e < epochs; e++) {
+      const idx = tf.tensor1d(shuffledIndices(n, rng), 'int32');
+      const x = tf.gather(xAll, idx);
+      const y = tf.gather(yAll, idx);
+      for (let b = 0; b < perEpoch; b++) {
+        const start = b * size;
+        out.push({
+          x: tf.keep(tf.slice(x, [start, 0], [size, 2])),
+          y: tf.keep(tf.slice(y, [start, 0], [size, 1])),
+        });
+      }
     }
-    return out.map((b) => ({ x: tf.keep(b.x), y: tf.keep(b.y) }));
+    return out;
   });
 }
 

@@ -300,11 +300,16 @@ export class TrainingSession {
   private async runLoop(): Promise<void> {
     while (this.running && !this.disposed) {
       const t0 = this.opts.now();
-      // Steps in groups, one readback per group, until the chunk's time budget is spent. Groups
-      // grow (1, 2, 4, … 64) across chunks, so a fast model pays for few readbacks.
+      // Steps in groups, one readback per group, until the chunk's time budget is spent. A group
+      // grows (up to 64 steps) while it takes under half a chunk and shrinks when it overruns
+      // one: a fast model pays for few readbacks, a slow one still hears Pause within a chunk.
       while (this.running && this.opts.now() - t0 < this.opts.chunkMs) {
+        const g0 = this.opts.now();
         const steps = await this.runSteps(this.group);
-        if (steps.length === this.group) this.group = Math.min(this.group * 2, MAX_GROUP);
+        const took = this.opts.now() - g0;
+        if (took < this.opts.chunkMs / 2 && steps.length === this.group) {
+          this.group = Math.min(this.group * 2, MAX_GROUP);
+        } else if (took > this.opts.chunkMs) this.group = Math.max(1, this.group >> 1);
       }
       if (!this.running || this.disposed) break;
       const now = this.opts.now();

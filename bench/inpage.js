@@ -1,0 +1,201 @@
+// Runs inside the app page (added with page.addInitScript before the app loads): helpers that
+// drive the app through its ?debug=1 hook (window.normlab) and the bare-loop worker, and a
+// requestAnimationFrame recorder. Plain browser JavaScript; bench/run.mjs calls window.__bench.
+(() => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function until(predicate, timeoutMs, what) {
+    const t0 = performance.now();
+    while (!predicate()) {
+      if (performance.now() - t0 > timeoutMs)
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await sleep(20);
+    }
+  }
+
+  const app = () => {
+    if (!window.normlab) throw new Error('window.normlab is missing: open the app with ?debug=1');
+    return window.normlab;
+  };
+  const state = () => app().store.getState();
+
+  // Frame intervals: requestAnimationFrame deltas while recording.
+  let generation = 0;
+  let deltas = [];
+  function startFrames() {
+    const mine = ++generation;
+    deltas = [];
+    let last = 0;
+    const tick = (t) => {
+      if (mine !== generation) return;
+      if (last) deltas.push(t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+  function stopFrames() {
+    generation++;
+    return deltas;
+  }
+  async function recordFrames(ms) {
+    startFrames();
+    await sleep(ms);
+    return stopFrames();
+  }
+
+  /** Loads a lab (graph, data, hyperparameters, backend, open panel) and waits until it is built. */
+  async function setupLab({ graph, data, hyper, backend, panel }) {
+    const s = state();
+    if (backend && s.backendPref !== backend) s.setBackendPref(backend);
+    if (graph) s.setGraph(graph);
+    if (data) s.setData(data);
+    if (hyper) s.setHyper(hyper);
+    if (panel !== undefined) s.setOpenPanel(panel);
+    await app().trainer.idle();
+    await until(() => state().status === 'ready', 60_000, 'the model to be built');
+    const after = state();
+    return {
+      backend: after.backend,
+      totalParams: Object.values(after.compiledParams ?? {}).reduce((a, b) => a + b, 0),
+      nTrain: after.dataset.yTrain.length,
+    };
+  }
+
+  /**
+   * Trains with the app for about `ms` (after `settleMs`) and returns the throughput measured from
+   * the worker's metrics events, the frame intervals meanwhile, and the worker's diagnostics
+   * (taken while still running), then pauses.
+   */
+  async function appRun(ms, settleMs) {
+    const { store, trainer } = app();
+    if (state().trainingProblem) trainer.reset();
+    await trainer.idle();
+    const samples = [];
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.metrics && s.metrics !== prev.metrics && s.status === 'running') {
+        samples.push([performance.now(), s.metrics.step]);
+      }
+    });
+    try {
+      const t0 = performance.now();
+      trainer.train();
+      startFrames();
+      const from = t0 + settleMs;
+      const measured = () => samples.filter(([t]) => t >= from);
+      // Slow backends report seconds apart (a whole group of steps between reports).
+      const deadline = t0 + settleMs + 3 * ms + 60_000;
+      for (;;) {
+        const m = measured();
+        if (m.length >= 2 && m[m.length - 1][0] - m[0][0] >= ms) break;
+        if (state().status !== 'running' && performance.now() - t0 > 1000) {
+          throw new Error(`training stopped: ${state().trainingProblem ?? state().status}`);
+        }
+        if (performance.now() > deadline) throw new Error('the app reported too few metrics in time');
+        await sleep(20);
+      }
+      const diagnostics = await app().diagnostics();
+      const frames = stopFrames();
+      const m = measured();
+      const [ta, sa] = m[0];
+      const [tb, sb] = m[m.length - 1];
+      return { steps: sb - sa, ms: tb - ta, loss: state().metrics?.trainLoss ?? null, frames, diagnostics };
+    } finally {
+      stopFrames();
+      unsubscribe();
+      trainer.pause();
+      await trainer.idle();
+    }
+  }
+
+  let bare = null;
+  /** Starts (once) the bare-loop worker and loads the model on the backend the app runs now. */
+  async function bareSetup({ hidden, batchSize, learningRate, readbackEvery }) {
+    if (!bare) bare = await app().bench();
+    const s = state();
+    const backend = await bare.init(s.backend.name);
+    await bare.load({
+      hidden,
+      x: s.dataset.xTrain,
+      y: s.dataset.yTrain,
+      batchSize,
+      learningRate,
+      seed: s.data.seed,
+      readbackEvery,
+    });
+    return backend;
+  }
+  /** A bare-loop run, with the same frame recorder as appRun so both pay for it alike. */
+  async function bareRun(ms, settleMs) {
+    startFrames();
+    try {
+      if (settleMs > 0) await bare.run(settleMs);
+      const run = await bare.run(ms);
+      return { ...run, frames: stopFrames() };
+    } finally {
+      stopFrames();
+    }
+  }
+  const bareTensors = () => bare.numTensors();
+
+  /** Trains until the step count reaches `steps`, then pauses; returns the diagnostics (paused). */
+  async function trainTo(steps, timeoutMs) {
+    const { trainer } = app();
+    trainer.train();
+    await until(
+      () => (state().metrics?.step ?? 0) >= steps || state().trainingProblem,
+      timeoutMs,
+      `step ${steps}`,
+    );
+    trainer.pause();
+    await trainer.idle();
+    if (state().trainingProblem) throw new Error(state().trainingProblem);
+    return { step: state().metrics?.step ?? 0, ...(await app().diagnostics()) };
+  }
+
+  /**
+   * Trains from the model's initial weights until the test accuracy reported reaches `target`;
+   * returns the time from Train to that report and its step, or null fields on timeout.
+   */
+  async function timeToAccuracy(target, timeoutMs) {
+    const { store, trainer } = app();
+    trainer.reset();
+    await trainer.idle();
+    let hit = null;
+    const t0 = performance.now();
+    const unsubscribe = store.subscribe((s) => {
+      if (!hit && s.status === 'running' && (s.metrics?.testAccuracy ?? 0) >= target) {
+        hit = { ms: performance.now() - t0, step: s.metrics.step, accuracy: s.metrics.testAccuracy };
+      }
+    });
+    trainer.train();
+    try {
+      await until(() => hit || state().trainingProblem, timeoutMs, `test accuracy ${target}`);
+    } catch {
+      // reported as not reached
+    } finally {
+      unsubscribe();
+      trainer.pause();
+      await trainer.idle();
+    }
+    return (
+      hit ?? {
+        ms: null,
+        step: state().metrics?.step ?? null,
+        accuracy: state().metrics?.testAccuracy ?? null,
+      }
+    );
+  }
+
+  window.__bench = {
+    sleep,
+    recordFrames,
+    setupLab,
+    appRun,
+    bareSetup,
+    bareRun,
+    bareTensors,
+    trainTo,
+    timeToAccuracy,
+  };
+})();

@@ -1,0 +1,251 @@
+// The benchmark report as Markdown (pure; the same text is printed, saved as latest.md and
+// pasted into the README's Performance section).
+
+/** A number with `digits` decimals, '–' for null/undefined/NaN. */
+export function fmt(value, digits = 1) {
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)))
+    return '–';
+  if (typeof value !== 'number') return String(value);
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A Markdown table; cells are escaped for pipes. */
+export function mdTable(headers, rows) {
+  const cell = (v) => String(v).replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const kb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${fmt(bytes / 1000, 1)} kB`);
+const verdict = (pass) => (pass === null ? 'not measured' : pass ? '**pass**' : '**MISS**');
+
+function targetValue(t) {
+  if (typeof t.value !== 'number') return t.value ?? '–';
+  if (t.id.startsWith('mainJs')) return kb(t.value);
+  if (t.id === 'frameP95' || t.id === 'heatmapWasm') return `${fmt(t.value, 1)} ms`;
+  return fmt(t.value, 2);
+}
+
+function header(r) {
+  const m = r.machine;
+  const p = r.plan;
+  const e2e = r.auto?.e2e;
+  const gl = r.auto?.swiftshader;
+  const flags = r.browser?.flags ?? {};
+  const lines = [
+    `# NormLab benchmark (${p.mode})`,
+    '',
+    `${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s. ${
+      p.mode === 'quick'
+        ? `**Quick run**: ${p.rounds} measured pairs after a warm-up pair, ${p.windowMs / 1000} s windows, R2 only on ${p.backends.R2.join(' and ')}, nothing timed with the SwiftShader flags, ${p.loads} loads, ${p.accuracyRuns} accuracy run each; medians. \`npm run bench\` runs the full one.`
+        : `${p.rounds} measured app/bare pairs after a warm-up pair, ${p.windowMs / 1000} s windows (after ${p.settleMs} ms of settling), ${p.loads} loads, ${p.accuracyRuns} accuracy runs each; medians.`
+    }`,
+    '',
+    `- Built from commit ${r.git?.commit ?? 'unknown'}${r.git?.uncommitted?.length ? ` with uncommitted changes to ${r.git.uncommitted.join(', ')}` : ''}.`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}, Node ${m.node}; load average ${m.loadavg.join(' ')} before, ${m.loadavgAfter?.join(' ') ?? '–'} after.`,
+    `- Browser: Chromium ${r.browser?.version ?? '–'} headless (${r.browser?.executable ?? '–'}) with the e2e tests' flags \`${(flags.e2e ?? []).join(' ')}\`; "SwiftShader" rows add the e2e WebGL project's \`${(flags.swiftshader ?? []).slice((flags.e2e ?? []).length).join(' ')}\`.`,
+    `- Auto backend: **${e2e?.name ?? '–'}** (${e2e?.reason ?? '–'}). With the SwiftShader flags: **${gl?.name ?? '–'}** (${gl?.reason ?? '–'}).`,
+    `- WebGL renderer: ${e2e?.renderer ?? gl?.renderer ?? 'none'}.`,
+  ];
+  if (r.errors?.length) lines.push('', `Errors: ${r.errors.join('; ')}`);
+  return lines.join('\n');
+}
+
+function targets(r) {
+  return [
+    '## Targets',
+    '',
+    mdTable(
+      ['Target', 'Measured', 'Result'],
+      r.targets.map((t) => [t.label, targetValue(t), verdict(t.pass)]),
+    ),
+  ].join('\n');
+}
+
+const CPU_KINDS = [
+  ['workers', 'tfjs workers'],
+  ['pageMain', 'page main thread'],
+  ['rendererOther', 'renderer, other threads'],
+  ['gpuProcess', 'GPU process'],
+  ['browserOther', 'browser process'],
+  ['otherProcesses', 'other processes'],
+];
+
+function throughputRows(list) {
+  const rows = [];
+  for (const w of list) {
+    for (const [name, b] of Object.entries(w.backends)) {
+      rows.push([
+        w.id,
+        name === 'auto' ? `auto (${b.backend ?? '?'})` : name,
+        fmt(b.appStepsPerSec, 1),
+        fmt(b.appSamplesPerSec, 0),
+        fmt(b.bareStepsPerSec, 1),
+        fmt(b.bareSamplesPerSec, 0),
+        fmt(b.appOverBare, 3),
+        name === 'auto' ? '1' : fmt(b.autoOverThis, 2),
+        fmt(b.heatmapMs, 1),
+        fmt(b.probeMs, 1),
+        `${fmt(b.frames.p50, 1)} / ${fmt(b.frames.p95, 1)} / ${fmt(b.frames.max, 0)}`,
+        b.errors.length ? b.errors.join('; ') : '',
+      ]);
+    }
+  }
+  return mdTable(
+    [
+      'Net',
+      'Backend',
+      'App steps/s',
+      'App samples/s',
+      'Bare steps/s',
+      'Bare samples/s',
+      'App/bare',
+      'Auto/this',
+      'Heatmap ms',
+      'Distributions probe ms',
+      'Frames p50/p95/max ms',
+      'Errors',
+    ],
+    rows,
+  );
+}
+
+function cpuRows(list) {
+  const rows = [];
+  for (const w of list) {
+    for (const [name, b] of Object.entries(w.backends)) {
+      if (!b.cpuPercent) continue;
+      for (const side of ['app', 'bare']) {
+        const c = b.cpuPercent[side];
+        rows.push([w.id, name, side, ...CPU_KINDS.map(([k]) => fmt(c[k] ?? 0, 0))]);
+      }
+    }
+  }
+  if (!rows.length) return '';
+  return mdTable(['Net', 'Backend', 'Window', ...CPU_KINDS.map(([, label]) => `${label} %`)], rows);
+}
+
+function throughput(r) {
+  if (!r.throughput?.length) return '';
+  const list = r.throughput;
+  const gl = r.throughputSwiftShader ?? [];
+  const out = [
+    '## Training throughput: the app vs a bare tfjs loop',
+    '',
+    ...list.map(
+      (w) =>
+        `- ${w.label}: Spiral, 1000 points (${w.nTrain ?? '?'} for training), Adam 0.01, ${w.params} weights.`,
+    ),
+    `- App: the worker's own loop with the loss chart, decision boundary, metrics and Distributions panel live; steps/s from its metrics events. Bare: a plain tfjs loop (tf.layers, optimizer.minimize on pre-sliced batches, one readback every ${r.plan.readbackEvery} steps) in a second worker of the same page on the same backend. App/bare and auto/this are medians of per-pair ratios (each pair back to back in one page, backends in rotation). Heatmap and probe: the last refresh before each app window ended, median. Frames: main-thread requestAnimationFrame intervals during the app windows.`,
+    '',
+    throughputRows(list),
+  ];
+  if (gl.length) {
+    out.push(
+      '',
+      '### With the SwiftShader flags (the e2e WebGL project)',
+      '',
+      'The same measurement in a browser started with `--use-angle=swiftshader`: the page itself is then composited through SwiftShader on the CPU, which competes with the training worker for the cores.',
+      '',
+      throughputRows(gl),
+    );
+  }
+  const cpu = cpuRows([...list, ...gl.map((w) => ({ ...w, id: `${w.id} (SwiftShader)` }))]);
+  if (cpu) {
+    out.push(
+      '',
+      '### Where the CPU went (median % of one core per window, from /proc)',
+      '',
+      `${r.machine.cores} cores = ${r.machine.cores * 100}%. Both workers count as "tfjs workers" (only one trains at a time). "Renderer, other threads" includes V8's garbage-collector and compiler helpers; "other processes" is everything else on the machine (this harness, the preview server, other programs).`,
+      '',
+      cpu,
+    );
+  }
+  return out.join('\n');
+}
+
+function frames(r) {
+  if (!r.frames) return '';
+  const f = r.frames;
+  const row = (label, d) => [label, fmt(d.p50, 1), fmt(d.p95, 1), fmt(d.max, 1), d.n];
+  return [
+    `## Main-thread frames (default lab, ${f.backend}, Distributions panel open)`,
+    '',
+    mdTable(
+      ['State', 'p50 ms', 'p95 ms', 'max ms', 'frames'],
+      [row('idle', f.idle), row('training', f.training)],
+    ),
+  ].join('\n');
+}
+
+function memory(r) {
+  if (!r.memory) return '';
+  const m = r.memory;
+  return [
+    `## Worker memory (default lab, ${m.backend}, paused at each count)`,
+    '',
+    mdTable(
+      ['When', 'Step', 'numTensors', 'numBytes'],
+      [
+        ['after warm-up', m.afterWarmup.step, m.afterWarmup.numTensors, m.afterWarmup.numBytes],
+        [
+          `after ${m.after.step - m.afterWarmup.step} more steps`,
+          m.after.step,
+          m.after.numTensors,
+          m.after.numBytes,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
+function load(r) {
+  if (!r.load) return '';
+  const b = r.load.bytes;
+  return [
+    '## First load',
+    '',
+    `Gzip level 9 of the built files the page fetched (auto backend), and the time from navigation to the first canvas node visible with Train enabled (median of ${r.load.interactiveMs.runs.length} fresh contexts).`,
+    '',
+    mdTable(
+      ['Main-thread JS', 'Worker JS', 'WASM', 'CSS + HTML', 'Total first load', 'Interactive canvas'],
+      [
+        [
+          kb(b?.mainJsGz),
+          kb(b?.workerJsGz),
+          kb(b?.wasmGz),
+          kb((b?.cssGz ?? 0) + (b?.htmlGz ?? 0)),
+          kb(b?.totalGz),
+          `${fmt(r.load.interactiveMs.median, 0)} ms`,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
+function accuracy(r) {
+  if (!r.accuracy) return '';
+  const rows = Object.entries(r.accuracy).map(([name, a]) => [
+    name,
+    a.backend,
+    a.medianMs === null
+      ? `not reached in ${fmt(r.plan.accuracyTimeoutMs / 1000, 0)} s`
+      : `${fmt(a.medianMs / 1000, 2)} s`,
+    fmt(a.medianStep, 0),
+    a.runs.map((x) => (x.ms === null ? '–' : fmt(x.ms / 1000, 2))).join(', '),
+  ]);
+  return [
+    `## Time to ${Math.round(r.plan.accuracyTarget * 100)}% test accuracy (default graph and settings)`,
+    '',
+    'From pressing Train to the first metrics report at or above the target (the worker reports between groups of steps, at most every 150 ms), and the step of that report.',
+    '',
+    mdTable(['Dataset', 'Backend', 'Median time', 'Step', 'Runs (s)'], rows),
+  ].join('\n');
+}
+
+/** The whole report. */
+export function renderMarkdown(r) {
+  return `${[header(r), targets(r), throughput(r), frames(r), memory(r), load(r), accuracy(r)]
+    .filter(Boolean)
+    .join('\n\n')}\n`;
+}

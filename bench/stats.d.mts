@@ -1,0 +1,14 @@
+// Types for stats.mjs (the benchmark runs in plain Node; the tests import it from TypeScript).
+export function percentile(values: readonly number[], p: number): number | null;
+export function median(values: readonly number[]): number | null;
+export function maximum(values: readonly number[]): number | null;
+export function distribution(values: readonly number[]): {
+  n: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+};
+export function perSecond(count: number, ms: number): number | null;
+export function pairRatios(a: readonly (number | null)[], b: readonly (number | null)[]): number[];
+export function medianRatio(a: readonly (number | null)[], b: readonly (number | null)[]): number | null;
+export function rateFromSamples(samples: readonly (readonly [number, number])[]): number | null;

@@ -1,0 +1,79 @@
+// Small statistics for the benchmark (pure functions; tests/bench-stats.test.ts checks them).
+
+/** The finite numbers of a list, sorted ascending. */
+function sortedFinite(values) {
+  return values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+}
+
+/**
+ * The p-th percentile (0..100) by linear interpolation between the closest ranks (the "type 7"
+ * definition of R and NumPy's default). Non-finite values are ignored; null when none is left.
+ */
+export function percentile(values, p) {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile ${p} is not in 0..100`);
+  const xs = sortedFinite(values);
+  if (xs.length === 0) return null;
+  const rank = (p / 100) * (xs.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return xs[lo] + (xs[hi] - xs[lo]) * (rank - lo);
+}
+
+/** The median (the mean of the two middle values for an even count); null for no finite value. */
+export function median(values) {
+  return percentile(values, 50);
+}
+
+/** The largest finite value, or null. */
+export function maximum(values) {
+  const xs = sortedFinite(values);
+  return xs.length ? xs[xs.length - 1] : null;
+}
+
+/** Count, p50, p95 and max of a list of intervals (e.g. frame deltas in ms). */
+export function distribution(values) {
+  return {
+    n: sortedFinite(values).length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    max: maximum(values),
+  };
+}
+
+/** Events per second: `count` over `ms` milliseconds; null when the time is not positive. */
+export function perSecond(count, ms) {
+  return ms > 0 && Number.isFinite(count) && Number.isFinite(ms) ? (count * 1000) / ms : null;
+}
+
+/**
+ * Ratios of paired measurements, a[i] / b[i], for the pairs where both are finite and b is
+ * positive (a pair taken back to back in the same page, so machine noise mostly cancels).
+ */
+export function pairRatios(a, b) {
+  if (a.length !== b.length) throw new RangeError(`unpaired lists: ${a.length} and ${b.length} values`);
+  const out = [];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && y > 0) {
+      out.push(x / y);
+    }
+  }
+  return out;
+}
+
+/** The median of the pairwise ratios a[i] / b[i] (see pairRatios); null when no pair is usable. */
+export function medianRatio(a, b) {
+  return median(pairRatios(a, b));
+}
+
+/**
+ * Throughput of a run from (time ms, step) samples: the steps between the first and the last
+ * sample over the time between them. Null with fewer than two samples or no time between them.
+ */
+export function rateFromSamples(samples) {
+  if (samples.length < 2) return null;
+  const [t0, s0] = samples[0];
+  const [t1, s1] = samples[samples.length - 1];
+  return perSecond(s1 - s0, t1 - t0);
+}

@@ -1,0 +1,114 @@
+// The issue's targets, judged from a results object (pure; tests/bench-stats.test.ts checks it).
+
+/** Same list as the app's isSoftwareRenderer (src/train/backend.ts). */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen|lavapipe/i;
+
+export const LIMITS = {
+  appOverBare: 0.9,
+  autoOverWorst: 5,
+  frameP95Ms: 20,
+  mainJsGzBytes: 250_000,
+  heatmapWasmMs: 5,
+};
+
+const target = (id, label, value, pass, note = '') => ({
+  id,
+  label,
+  value,
+  pass: value === null || value === undefined ? null : pass,
+  note,
+});
+
+/** Backends whose throughput auto is compared with. */
+export const BACKENDS = ['webgl', 'wasm', 'cpu'];
+
+/**
+ * The backend whose app throughput is lowest, and auto's throughput over it; null unless auto
+ * and every backend were measured.
+ */
+export function autoOverWorst(workload) {
+  const rows = workload?.backends ?? {};
+  if (!rows.auto || BACKENDS.some((b) => rows[b]?.appStepsPerSec == null)) return null;
+  let worst = null;
+  for (const name of BACKENDS) {
+    const row = rows[name];
+    if (!worst || row.appStepsPerSec < worst.row.appStepsPerSec) worst = { name, row };
+  }
+  return worst ? { backend: worst.name, ratio: worst.row.autoOverThis } : null;
+}
+
+/**
+ * Each target with the measured value and pass (true), miss (false) or not measured (null).
+ * Throughput ratios are judged on the backend auto picks.
+ */
+export function evaluateTargets(r) {
+  const out = [];
+  const workloads = r.throughput ?? [];
+  for (const w of workloads) {
+    const auto = w.backends?.auto;
+    const v = auto?.appOverBare ?? null;
+    out.push(
+      target(
+        `appOverBare.${w.id}`,
+        `App/bare throughput ≥ ${LIMITS.appOverBare} on ${w.id} (auto: ${auto?.backend ?? '?'})`,
+        v,
+        v >= LIMITS.appOverBare,
+      ),
+    );
+  }
+  const picks = Object.entries(r.auto ?? {}).filter(([, b]) => b);
+  const softwareGl = picks.filter(([, b]) => b.name === 'webgl' && SOFTWARE_RENDERER.test(b.renderer ?? ''));
+  out.push(
+    target(
+      'autoNotSoftwareGl',
+      'Auto never picks software WebGL',
+      picks.length ? picks.map(([k, b]) => `${k}: ${b.name}`).join(', ') : null,
+      softwareGl.length === 0,
+      picks.map(([k, b]) => `${k} browser renderer "${b.renderer ?? 'none'}"`).join('; '),
+    ),
+  );
+  for (const w of workloads) {
+    const worst = autoOverWorst(w);
+    out.push(
+      target(
+        `autoOverWorst.${w.id}`,
+        `Auto/worst backend ≥ ${LIMITS.autoOverWorst} on ${w.id}${worst ? ` (worst: ${worst.backend})` : ''}`,
+        worst?.ratio ?? null,
+        (worst?.ratio ?? 0) >= LIMITS.autoOverWorst,
+      ),
+    );
+  }
+  const p95 = r.frames?.training?.p95 ?? null;
+  out.push(
+    target(
+      'frameP95',
+      `Main-thread p95 frame interval ≤ ${LIMITS.frameP95Ms} ms while training`,
+      p95,
+      p95 <= LIMITS.frameP95Ms,
+    ),
+  );
+  const mem = r.memory;
+  out.push(
+    target(
+      'tensorsStable',
+      `numTensors after ${mem ? mem.after.step - mem.afterWarmup.step : 5000} more steps = after warm-up`,
+      mem ? `${mem.afterWarmup.numTensors} → ${mem.after.numTensors}` : null,
+      mem ? mem.after.numTensors === mem.afterWarmup.numTensors : false,
+    ),
+  );
+  const js = r.load?.bytes?.mainJsGz ?? null;
+  out.push(
+    target('mainJs', `Main-thread JS ≤ ${LIMITS.mainJsGzBytes / 1000} kB gz`, js, js <= LIMITS.mainJsGzBytes),
+  );
+  const r1 = workloads.find((w) => w.id === 'R1');
+  const hm = r1?.backends?.wasm?.heatmapMs ?? null;
+  out.push(
+    target(
+      'heatmapWasm',
+      `Heatmap (100×100) refresh ≤ ${LIMITS.heatmapWasmMs} ms on wasm (R1)`,
+      hm,
+      hm <= LIMITS.heatmapWasmMs,
+    ),
+  );
+  return out;
+}
