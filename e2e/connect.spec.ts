@@ -14,6 +14,8 @@ import {
 
 /** Drops a LayerNorm and an Activation side by side in the empty strip under the default graph. */
 async function addLayerNormAndActivation(page: Page): Promise<void> {
+  // The whole height for the canvas, so the new nodes land clear of the default chain.
+  await page.getByRole('button', { name: 'Hide panels' }).click();
   const box = await canvas(page).boundingBox();
   if (!box) throw new Error('no canvas');
   await dropFromPalette(page, 'LayerNorm', { x: 200, y: box.height - 70 });
