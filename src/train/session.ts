@@ -111,11 +111,10 @@ export class TrainingSession {
   get isRunning(): boolean {
     return this.running;
   }
-  /** The compiled model (for tests and probes; owned by the session). */
+  /** The compiled model (for tests; owned by the session). */
   get model(): tf.LayersModel {
     return this.compiled.model;
   }
-
   private build(): void {
     const { graph, ctx, data, seed } = this.config;
     this.compiled = compileGraph(graph, ctx, seed);
@@ -256,10 +255,6 @@ export class TrainingSession {
   setProbes(request: ProbeRequest): Promise<void> {
     this.probes.setRequest(request);
     return this.running || this.disposed ? Promise.resolve() : this.reportProbes(true);
-  }
-
-  get probeRequest(): ProbeRequest {
-    return this.probes.current;
   }
 
   /** Runs the due probes (all when `force`) on the live model. */

@@ -36,10 +36,6 @@ export class ProbeRunner {
     private readonly timing: ProbeTiming = PROBE_TIMING,
   ) {}
 
-  get current(): ProbeRequest {
-    return this.request;
-  }
-
   /** A new request makes every probe due at once. */
   setRequest(request: ProbeRequest): void {
     this.request = request;
