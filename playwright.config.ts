@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { BASE_FLAGS, SWIFTSHADER_FLAGS } from './scripts/chromium-flags.mjs';
 
 const CI = Boolean(process.env.CI);
 const BASE_URL = 'http://127.0.0.1:4173';
@@ -25,20 +26,10 @@ function chromiumExecutable(): string | undefined {
 }
 
 const executablePath = chromiumExecutable();
-const chromiumArgs = [
-  // Chromium refuses to start its sandbox as root (we run as root in CI).
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
 function launchOptions(extraArgs: string[] = []) {
   return {
     ...(executablePath ? { executablePath } : {}),
-    args: [...chromiumArgs, ...extraArgs],
+    args: [...BASE_FLAGS, ...extraArgs],
   };
 }
 
@@ -74,7 +65,7 @@ export default defineConfig({
       // Software WebGL2 (SwiftShader) for the WebGL smoke test in headless Chromium.
       name: 'webgl',
       testMatch: WEBGL_SPEC,
-      use: { launchOptions: launchOptions(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']) },
+      use: { launchOptions: launchOptions(SWIFTSHADER_FLAGS) },
     },
   ],
   // NORMLAB_NO_SERVER=1 runs specs that need no app (page.setContent) without building it.

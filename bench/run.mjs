@@ -13,6 +13,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { BASE_FLAGS, SWIFTSHADER_FLAGS } from '../scripts/chromium-flags.mjs';
 import { ensureChromium } from '../scripts/find-chromium.mjs';
 import { loadedBytes } from './bytes.mjs';
 import * as cpu from './cpu.mjs';
@@ -71,18 +72,6 @@ const MEMORY_WARMUP_STEPS = 200;
 const ACCURACY_TARGET = 0.95;
 const ACCURACY_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1280, height: 720 };
-
-// The e2e tests' Chromium flags (playwright.config.ts): the default project, and the WebGL
-// project's SwiftShader pair on top.
-const BASE_FLAGS = [
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-const SWIFTSHADER_FLAGS = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 
 const started = performance.now();
 const log = (...parts) =>

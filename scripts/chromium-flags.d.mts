@@ -1,0 +1,2 @@
+export declare const BASE_FLAGS: string[];
+export declare const SWIFTSHADER_FLAGS: string[];
