@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 import { BASE_FLAGS, SWIFTSHADER_FLAGS } from './scripts/chromium-flags.mjs';
 
 const CI = Boolean(process.env.CI);
-const BASE_URL = 'http://127.0.0.1:4173';
+// NORMLAB_E2E_PORT lets two checkouts run their e2e side by side without reusing each other's server.
+const PORT = Number(process.env.NORMLAB_E2E_PORT) || 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 function isExecutable(file: string): boolean {
   try {
@@ -73,7 +75,7 @@ export default defineConfig({
     ? {}
     : {
         webServer: {
-          command: 'npm run build && npm run preview',
+          command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
           url: BASE_URL,
           reuseExistingServer: !CI,
           timeout: 180_000,

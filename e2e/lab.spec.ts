@@ -112,7 +112,7 @@ async function sharedLinkAsShown(page: Page): Promise<string> {
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   const url = await dialog.getByTestId('share-url').inputValue();
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#lab=[\w-]+$/);
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#lab=[\w-]+$/);
   await expect(dialog).toContainText(`Link to this lab (${url.length} characters)`);
   return url;
 }
