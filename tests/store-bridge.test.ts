@@ -422,11 +422,26 @@ describe('connectTrainer: engine events', () => {
     expect(client.count('start')).toBe(2);
   });
 
-  it('an engine error is shown like a divergence', async () => {
-    const { st, client } = await setup();
-    client.emit({ type: 'error', message: 'out of memory' });
-    expect(st().trainingProblem).toBe('out of memory');
+  it('a training error is shown beside Train and on its node, and Train stays usable (it tries again)', async () => {
+    const { st, client, commands } = await setup();
+    commands.train();
+    await commands.idle();
+    client.emit({
+      type: 'error',
+      message: 'Training stopped at step 3: a training step failed in LayerNorm (n2).',
+      nodeId: 'n2',
+    });
+    client.emit({ type: 'status', running: false });
+    expect(st().trainingProblem).toMatch(/failed in LayerNorm/);
+    expect(st().trainingProblemKind).toBe('error');
+    expect(st().problemNodeId).toBe('n2');
     expect(st().notice).toBeNull();
+    commands.train();
+    await commands.idle();
+    expect(client.count('start')).toBe(2);
+    expect(st().status).toBe('running');
+    expect(st().trainingProblem).toBeNull();
+    expect(st().problemNodeId).toBeNull();
   });
 
   it('a notice event (recovered GPU loss) is announced without blocking training', async () => {

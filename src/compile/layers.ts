@@ -8,6 +8,25 @@ type LayerVariable = tf.LayersModel['weights'][number];
 /** Weights held at a fixed value that the person switched off (BatchNorm center/scale). */
 export const PINNED = new WeakSet<LayerVariable>();
 
+/**
+ * tfjs 4.22 cannot train a BatchNorm or LayerNorm built with center or scale off: the gradient of
+ * its batchNormalization op reads gamma and beta regardless ("Cannot read properties of undefined").
+ * So both are always built, and a switched-off one is pinned at its identity value (gamma 1,
+ * beta 0): never trained, not counted as a weight. The layer computes (x - mu) / sqrt(var + eps)
+ * exactly as with the weight left out.
+ */
+function applyPinned(layer: tf.layers.Layer, input: SymbolicTensor, p: GraphNode['params']): SymbolicTensor {
+  const out = layer.apply(input) as SymbolicTensor;
+  for (const w of layer.weights) {
+    const key = (w.originalName ?? w.name).split('/').pop();
+    if ((key === 'gamma' && p.scale === false) || (key === 'beta' && p.center === false)) {
+      w.trainable = false;
+      PINNED.add(w);
+    }
+  }
+  return out;
+}
+
 /** A layer's weight count, leaving out pinned weights (what the canvas counts by hand). */
 export function countLayerParams(layer: tf.layers.Layer): number {
   return layer.weights
@@ -64,34 +83,14 @@ export function applyNodeLayer(
       return tf.layers
         .dense({ name, units: outputDim, kernelInitializer: kernelInitializer('glorotUniform', seed) })
         .apply(one) as SymbolicTensor;
-    case 'batchnorm': {
-      // tfjs 4.22 cannot train a BatchNorm built with center or scale off (its training path
-      // reads gamma and beta regardless), so both are built and a switched-off one is pinned at
-      // its identity value (gamma 1, beta 0): never trained, not counted as a weight.
-      const layer = tf.layers.batchNormalization({
-        name,
-        momentum: Number(p.momentum),
-        epsilon: Number(p.epsilon),
-      });
-      const out = layer.apply(one) as SymbolicTensor;
-      for (const w of layer.weights) {
-        const key = (w.originalName ?? w.name).split('/').pop();
-        if ((key === 'gamma' && p.scale === false) || (key === 'beta' && p.center === false)) {
-          w.trainable = false;
-          PINNED.add(w);
-        }
-      }
-      return out;
-    }
+    case 'batchnorm':
+      return applyPinned(
+        tf.layers.batchNormalization({ name, momentum: Number(p.momentum), epsilon: Number(p.epsilon) }),
+        one,
+        p,
+      );
     case 'layernorm':
-      return tf.layers
-        .layerNormalization({
-          name,
-          epsilon: Number(p.epsilon),
-          center: p.center !== false,
-          scale: p.scale !== false,
-        })
-        .apply(one) as SymbolicTensor;
+      return applyPinned(tf.layers.layerNormalization({ name, epsilon: Number(p.epsilon) }), one, p);
     case 'activation':
       if (p.fn === 'leakyRelu')
         return tf.layers.leakyReLU({ name, alpha: Number(p.alpha) }).apply(one) as SymbolicTensor;

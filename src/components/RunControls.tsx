@@ -9,9 +9,10 @@ export function RunControls() {
   const status = useAppStore((s) => s.status);
   const blocked = useAppStore(trainBlockedReason);
   const problem = useAppStore((s) => s.trainingProblem);
+  const diverged = useAppStore((s) => s.trainingProblemKind === 'diverged');
   const reasonId = useId();
   const running = status === 'running';
-  const canTrain = !blocked && !problem;
+  const canTrain = !blocked && !diverged;
   return (
     <div className="run-controls">
       <div className="run-buttons">

@@ -106,9 +106,12 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         if (s.status === 'running' || s.status === 'ready') s.setStatus(e.running ? 'running' : 'ready');
         break;
       case 'diverged':
-      case 'error':
         // Shown next to Train (role alert) until Reset; no second copy as a toast.
-        s.setTrainingProblem(e.message);
+        s.setTrainingProblem(e.message, { kind: 'diverged' });
+        break;
+      case 'error':
+        // The weights are intact: shown beside Train (and on the node to blame) until Train or Reset.
+        s.setTrainingProblem(e.message, { kind: 'error', nodeId: e.nodeId ?? null });
         break;
       case 'backend':
         s.setBackend(e.backend);
@@ -207,6 +210,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   });
 
   const ready = () => st().status === 'ready' || st().status === 'running';
+  /** A divergence (NaN weights) blocks Train and Step until Reset; an error does not. */
+  const blockedByProblem = () => st().trainingProblemKind === 'diverged';
   /** A new Train or Reset answers the last error message; it should not linger over the canvas. */
   const dismissError = () => {
     if (st().notice?.kind === 'error') st().dismissNotice();
@@ -221,9 +226,10 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   return {
     train: () => {
       // An edit still waiting to load (perhaps the one that fixed the graph) decides, not the old status.
-      if ((!ready() && !timer) || st().trainingProblem) return;
+      if ((!ready() && !timer) || blockedByProblem()) return;
       flushPendingLoad();
       dismissError();
+      st().setTrainingProblem(null);
       if (ready()) st().setStatus('running');
       enqueue(async () => {
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
@@ -236,8 +242,9 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       enqueue(() => client.pause());
     },
     step: () => {
-      if ((st().status !== 'ready' && !timer) || st().trainingProblem) return;
+      if ((st().status !== 'ready' && !timer) || blockedByProblem()) return;
       flushPendingLoad();
+      st().setTrainingProblem(null);
       enqueue(async () => {
         if (st().status === 'ready') await client.step();
       });

@@ -23,6 +23,13 @@ export interface TrainingSlice {
   heatmap: Heatmap | null;
   /** Why training stopped on its own (NaN, an error), until the next reset or load. */
   trainingProblem: string | null;
+  /**
+   * 'diverged': the weights are NaN, only Reset helps (Train is refused). 'error': a step threw;
+   * the weights are intact and Train tries again.
+   */
+  trainingProblemKind: 'diverged' | 'error' | null;
+  /** The node a training error was traced to (marked on the canvas), if any. */
+  problemNodeId: string | null;
   /** Weight counts per node from the compiled model. */
   compiledParams: Readonly<Record<string, number>> | null;
   /** Why the engine or the model build failed (status 'failed'). */
@@ -35,7 +42,10 @@ export interface TrainingSlice {
   applyHeatmap: (h: Heatmap) => void;
   setStatus: (s: TrainStatus) => void;
   setBackend: (b: BackendInfo | null) => void;
-  setTrainingProblem: (text: string | null) => void;
+  setTrainingProblem: (
+    text: string | null,
+    options?: { kind?: 'diverged' | 'error'; nodeId?: string | null },
+  ) => void;
   clearRun: (compiledParams: Readonly<Record<string, number>> | null) => void;
   setCompiledParams: (p: Readonly<Record<string, number>>) => void;
 }
@@ -49,6 +59,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   lossHistory: [],
   heatmap: null,
   trainingProblem: null,
+  trainingProblemKind: null,
+  problemNodeId: null,
   compiledParams: null,
   failure: null,
   setFailure: (failure) => set({ failure }),
@@ -66,8 +78,21 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   applyHeatmap: (heatmap) => set({ heatmap }),
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
-  setTrainingProblem: (trainingProblem) => set({ trainingProblem }),
+  setTrainingProblem: (trainingProblem, options = {}) =>
+    set({
+      trainingProblem,
+      trainingProblemKind: trainingProblem === null ? null : (options.kind ?? 'diverged'),
+      problemNodeId: trainingProblem === null ? null : (options.nodeId ?? null),
+    }),
   setCompiledParams: (compiledParams) => set({ compiledParams }),
   clearRun: (compiledParams) =>
-    set({ metrics: null, lossHistory: [], heatmap: null, trainingProblem: null, compiledParams }),
+    set({
+      metrics: null,
+      lossHistory: [],
+      heatmap: null,
+      trainingProblem: null,
+      trainingProblemKind: null,
+      problemNodeId: null,
+      compiledParams,
+    }),
 });

@@ -83,7 +83,8 @@ export type TrainEvent =
   | { readonly type: 'heatmap'; readonly heatmap: Heatmap }
   | { readonly type: 'status'; readonly running: boolean }
   | { readonly type: 'diverged'; readonly step: number; readonly message: string }
-  | { readonly type: 'error'; readonly message: string }
+  /** Training stopped on an error; `nodeId` names the node to blame when one was found. */
+  | { readonly type: 'error'; readonly message: string; readonly nodeId?: string }
   | { readonly type: 'backend'; readonly backend: BackendInfo }
   | { readonly type: 'distributions'; readonly report: DistributionReport }
   | { readonly type: 'affine'; readonly report: AffineReport }

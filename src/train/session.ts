@@ -11,6 +11,8 @@ import { makeOptimizer } from './optimizers';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import { ProbeRunner, type ProbeTiming } from './probes/runner';
 import type { Hyper, Metrics, NodeWeights, ProbeRequest, SessionConfig, TrainEvent } from './protocol';
+import { denseKernels, l2Penalty } from './regularization';
+import { locateFailingNode, releaseFailedTape, StepFailure, stepFailureMessage } from './stepFailure';
 import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
 import { readWeights, writeWeights } from './weights';
 import { yieldToLoop } from './yieldToLoop';
@@ -120,7 +122,7 @@ export class TrainingSession {
     this.compiled = compileGraph(graph, ctx, seed);
     const weights = this.compiled.model.trainableWeights;
     this.trainable = weights.map((w) => w.read() as tf.Variable);
-    this.kernels = weights.filter((w) => w.name.endsWith('kernel')).map((w) => w.read() as tf.Variable);
+    this.kernels = denseKernels(this.compiled.model);
     this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, this.opts.heatmapSize);
     const nTest = this.tensors.xTest.shape[0];
     this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
@@ -156,10 +158,7 @@ export class TrainingSession {
         () => {
           const logits = model.apply(x, { training: true }) as tf.Tensor;
           const data = taskLoss(task, y, logits);
-          if (l2 <= 0) return data;
-          // L2 penalty l2 * sum(W^2) over the Dense kernels.
-          const penalty = tf.addN(this.kernels.map((k) => tf.sum(tf.square(k))));
-          return tf.add(data, tf.mul(l2, penalty)) as tf.Scalar;
+          return l2 > 0 ? (tf.add(data, l2Penalty(this.kernels, l2)) as tf.Scalar) : data;
         },
         true,
         this.trainable,
@@ -175,7 +174,14 @@ export class TrainingSession {
    */
   async runSteps(n: number): Promise<number[]> {
     const losses: tf.Scalar[] = [];
-    for (let i = 0; i < n; i++) losses.push(this.trainStep());
+    try {
+      for (let i = 0; i < n; i++) losses.push(this.trainStep());
+    } catch (err) {
+      tf.dispose(losses);
+      releaseFailedTape();
+      const nodeId = locateFailingNode(this.compiled, this.probeX);
+      throw new StepFailure(stepFailureMessage(this.stepCount, err, this.config.graph, nodeId), nodeId);
+    }
     const stacked = tf.stack(losses);
     tf.dispose(losses);
     const values = Array.from(await stacked.data());
@@ -282,14 +288,19 @@ export class TrainingSession {
     this.lastMetricsStep = this.stepCount;
     this.group = 1;
     this.emit({ type: 'status', running: true });
-    this.loop = this.runLoop().catch((err: unknown) => {
-      this.running = false;
-      this.emit({
-        type: 'error',
-        message: `Training stopped: ${err instanceof Error ? err.message : String(err)}`,
-      });
-      this.emit({ type: 'status', running: false });
-    });
+    this.loop = this.runLoop().catch((err: unknown) => this.fail(err));
+  }
+
+  /** Stops the loop on an error and says so; the model, weights and Train stay usable. */
+  private fail(err: unknown): void {
+    this.running = false;
+    const nodeId = err instanceof StepFailure ? err.nodeId : null;
+    const message =
+      err instanceof StepFailure
+        ? err.message
+        : `Training stopped at step ${this.stepCount}: ${err instanceof Error ? err.message : String(err)}. Press Train to try again.`;
+    this.emit({ type: 'error', message, ...(nodeId ? { nodeId } : {}) });
+    this.emit({ type: 'status', running: false });
   }
 
   private async runLoop(): Promise<void> {
@@ -336,7 +347,13 @@ export class TrainingSession {
   /** One batch, then fresh metrics and boundary (when paused). */
   async step(): Promise<void> {
     if (this.running || this.disposed) return;
-    const [loss] = await this.runSteps(1);
+    let loss: number | undefined;
+    try {
+      [loss] = await this.runSteps(1);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
     if (loss !== undefined && Number.isFinite(loss)) {
       await this.reportMetrics();
       await this.reportHeatmap();

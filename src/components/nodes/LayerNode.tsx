@@ -16,7 +16,11 @@ function LayerNodeView({ id, selected }: NodeProps) {
   const dataset = useAppStore((s) => s.data);
   const width = useAppStore((s) => selectAnalysis(s).widths[id] ?? null);
   const weights = useAppStore((s) => selectAnalysis(s).paramCounts[id] ?? 0);
-  const issue = useAppStore((s) => issuesOf(selectAnalysis(s), id)[0]?.message ?? null);
+  const issue = useAppStore(
+    (s) =>
+      issuesOf(selectAnalysis(s), id)[0]?.message ??
+      (s.problemNodeId === id ? 'Training failed in this node (see beside Train).' : null),
+  );
   if (!node) return null;
   const spec = REGISTRY[node.kind];
   const summary = spec.summary(node.params, graphContextOf(dataset));
