@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_FUNCTIONS } from '../src/graph/activations';
-import { analyzeAffine, isAffineAtInference } from '../src/graph/affine';
+import { analyzeAffine, foldAdvice, isAffineAtInference } from '../src/graph/affine';
 import { defaultGraph, makeNode } from '../src/graph/defaultGraph';
 import type { Graph, GraphNode } from '../src/graph/types';
 import { chain } from './helpers';
@@ -159,5 +159,20 @@ describe('analyzeAffine', () => {
       affine: false,
       nonlinear: [],
     });
+  });
+});
+
+describe('foldAdvice', () => {
+  it('tells a LayerNorm-only net to replace LayerNorm, not to make activations linear', () => {
+    const text = foldAdvice(['layernorm', 'layernorm']);
+    expect(text).toMatch(/replace each LayerNorm with BatchNorm/);
+    expect(text).not.toMatch(/Linear/);
+  });
+  it('tells an activation net to make activations linear', () => {
+    expect(foldAdvice(['activation'])).toMatch(/set each activation to Linear/);
+    expect(foldAdvice(['activation'])).not.toMatch(/LayerNorm/);
+  });
+  it('gives both tips for a mixed net', () => {
+    expect(foldAdvice(['activation', 'layernorm'])).toMatch(/Linear, and replace each LayerNorm/);
   });
 });

@@ -82,3 +82,15 @@ export function analyzeAffine(graph: Graph): AffineAnalysis {
   }
   return { affine: nonlinear.length === 0 && !cyclic.some(onPath), nonlinear };
 }
+
+/** What would make the network one affine map, for the kinds of node that bend it. */
+export function foldAdvice(kinds: readonly string[]): string {
+  const tips: string[] = [];
+  if (kinds.includes('activation')) tips.push('set each activation to Linear');
+  if (kinds.includes('layernorm')) {
+    tips.push(
+      'replace each LayerNorm with BatchNorm (LayerNorm divides by each sample’s own spread, which no setting makes linear)',
+    );
+  }
+  return `To fold the whole network into one W′, b′: ${tips.join(', and ')}. BatchNorm at inference is affine.`;
+}

@@ -28,7 +28,7 @@ export function checkConnection(graph: Graph, source: string, target: string): C
   if (wouldCreateCycle(graph, source, target)) {
     return {
       ok: false,
-      reason: `That connection would make a loop (${REGISTRY[tgt.kind].label} already feeds ${REGISTRY[src.kind].label}); a network here must flow one way.`,
+      reason: `That connection would make a loop: ${REGISTRY[tgt.kind].label} (${tgt.id}) already feeds ${REGISTRY[src.kind].label} (${src.id}); a network here must flow one way.`,
     };
   }
   const existing = graph.edges.filter((e) => e.target === target);

@@ -1,3 +1,4 @@
+import { foldAdvice } from '../../graph/affine';
 import { isWholeNetworkAffine, selectAffine } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/store';
 import { AffineMapTable } from './AffineMapTable';
@@ -46,10 +47,7 @@ export function AffinePanel() {
               </li>
             ))}
           </ul>
-          <p className="panel-note">
-            Make them linear (Activation: Linear) and the whole network folds into one W′, b′: BatchNorm at
-            inference is affine.
-          </p>
+          <p className="panel-note">{foldAdvice(nonlinear.map((n) => n.kind))}</p>
         </div>
       ) : error ? (
         <PanelMessage text={`Could not fold the network: ${error}`} />
