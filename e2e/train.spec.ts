@@ -73,8 +73,9 @@ test.describe('training the default graph on Circle', () => {
     expect(await readNumber(page, 'metric-test-accuracy')).toBeGreaterThanOrEqual(TARGET_ACCURACY);
 
     await expectFiniteLoss(page, 'metric-test-loss');
-    // The report sent on Pause keeps the train loss even when no step ran since the one before.
+    // The report sent on Pause keeps the batch loss even when no step ran since the one before.
     await expectFiniteLoss(page, 'metric-train-loss');
+    await expectFiniteLoss(page, 'metric-batch-loss');
     await expect(page.getByTestId('metric-epoch')).toHaveText(/^[1-9]\d*$/);
     await expect(page.getByTestId('decision-boundary')).toHaveAttribute('role', 'img');
     await expect(page.getByRole('img', { name: /^Decision boundary/ })).toBeVisible();
@@ -83,12 +84,14 @@ test.describe('training the default graph on Circle', () => {
     await resetButton(page).click();
     await expect(page.getByTestId('metric-step')).toHaveText('0');
     await expect(page.getByTestId('metric-epoch')).toHaveText('0');
-    await expect(page.getByTestId('metric-train-loss')).toHaveText('—');
+    // Before any step there is no batch loss; the train loss (inference mode, like the test loss) exists.
+    await expect(page.getByTestId('metric-batch-loss')).toHaveText('—');
+    await expectFiniteLoss(page, 'metric-train-loss');
     await expect(stepButton(page)).toBeEnabled();
 
     await stepButton(page).click();
     await expect(page.getByTestId('metric-step')).toHaveText('1');
-    await expect(page.getByTestId('metric-train-loss')).toHaveText(/^\d+\.\d+$/);
+    await expect(page.getByTestId('metric-batch-loss')).toHaveText(/^\d+\.\d+$/);
     await stepButton(page).click();
     await expect(page.getByTestId('metric-step')).toHaveText('2');
   });

@@ -25,9 +25,11 @@ type Call =
 const metricsAt = (step: number, testLoss = 0.69): Metrics => ({
   step,
   epoch: 0,
+  batchLoss: step === 0 ? null : 0.55,
   trainLoss: step === 0 ? null : 0.5,
   testLoss,
   testAccuracy: 0.5,
+  testR2: null,
   stepsPerSecond: 0,
   samplesPerSecond: 0,
 });

@@ -321,9 +321,11 @@ describe('store: applyMetrics', () => {
   const m = (step: number, trainLoss: number | null, testLoss: number): Metrics => ({
     step,
     epoch: 0,
+    batchLoss: trainLoss,
     trainLoss,
     testLoss,
     testAccuracy: 0.5,
+    testR2: null,
     stepsPerSecond: 0,
     samplesPerSecond: 0,
   });

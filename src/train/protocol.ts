@@ -55,11 +55,18 @@ export interface SessionConfig {
 export interface Metrics {
   readonly step: number;
   readonly epoch: number;
-  /** Mean training loss over the batches since the last report (null before any step). */
+  /**
+   * Mean of the training-mode mini-batch losses since the last report (null before any step):
+   * what the optimizer saw, with BatchNorm using each batch's own statistics.
+   */
+  readonly batchLoss: number | null;
+  /** Loss over the training set in inference mode, measured exactly as testLoss is. */
   readonly trainLoss: number | null;
   readonly testLoss: number;
   /** Share of test points classified right, 0..1; null for regression. */
   readonly testAccuracy: number | null;
+  /** Regression only: R² of the test predictions (1 − SSE/SST); null for classification. */
+  readonly testR2: number | null;
   readonly stepsPerSecond: number;
   readonly samplesPerSecond: number;
 }

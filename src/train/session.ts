@@ -4,7 +4,7 @@ import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
 import { budgeted } from './budget';
 import { divergenceMessage } from './divergence';
-import { evaluateModel } from './evaluate';
+import { type Evaluation, evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
 import { taskLoss } from './loss';
 import { makeOptimizer } from './optimizers';
@@ -30,6 +30,9 @@ export interface SessionOptions {
   readonly probeTiming?: ProbeTiming;
   readonly now: () => number;
 }
+
+/** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
+const TRAIN_EVAL_ROWS = 4096;
 
 /** The largest group of steps between two readbacks. */
 const MAX_GROUP = 64;
@@ -57,6 +60,8 @@ export class TrainingSession {
   private tensors!: DataTensors;
   /** The fixed probe batch (the first PROBE_BATCH test points) and the grid as plain numbers. */
   private probeX!: tf.Tensor2D;
+  /** The training rows the train loss is measured on (the first TRAIN_EVAL_ROWS), in inference mode. */
+  private trainEval!: { x: tf.Tensor2D; y: tf.Tensor2D };
   private gridValues!: Float32Array;
   private readonly probes: ProbeRunner;
   private optimizer!: tf.Optimizer;
@@ -69,8 +74,8 @@ export class TrainingSession {
   /** Batch losses since the last metrics report, as numbers already read back. */
   private lossSum = 0;
   private lossCount = 0;
-  /** The last reported mean train loss, repeated when no step ran since (a pause right after a report). */
-  private lastTrainLoss: number | null = null;
+  /** The last reported mean batch loss, repeated when no step ran since (a pause right after a report). */
+  private lastBatchLoss: number | null = null;
   private lastMetricsAt = 0;
   private lastMetricsStep = 0;
   private lastHeatmapAt = 0;
@@ -126,20 +131,25 @@ export class TrainingSession {
     this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, this.opts.heatmapSize);
     const nTest = this.tensors.xTest.shape[0];
     this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
+    const nEval = Math.min(TRAIN_EVAL_ROWS, this.tensors.nTrain);
+    this.trainEval = {
+      x: this.tensors.xTrain.slice([0, 0], [nEval, -1]),
+      y: this.tensors.yTrain.slice([0, 0], [nEval, -1]),
+    };
     this.gridValues = gridPoints(this.opts.heatmapSize, data.domain);
     this.optimizer = makeOptimizer(this.hyper);
     this.batches = new BatchStream(this.tensors.xTrain, this.tensors.yTrain, deriveSeed(seed, 7));
     this.stepCount = 0;
     this.lossSum = 0;
     this.lossCount = 0;
-    this.lastTrainLoss = null;
+    this.lastBatchLoss = null;
   }
 
   private teardown(): void {
     this.batches.dispose();
     this.optimizer.dispose();
     this.compiled.dispose();
-    this.probeX.dispose();
+    tf.dispose([this.probeX, this.trainEval.x, this.trainEval.y]);
     disposeDataTensors(this.tensors);
   }
 
@@ -208,28 +218,31 @@ export class TrainingSession {
     return values;
   }
 
-  /** Test loss and accuracy in inference mode (BatchNorm uses its running statistics). */
-  evaluate(): Promise<{ testLoss: number; testAccuracy: number | null }> {
-    return evaluateModel(this.compiled.model, this.tensors.xTest, this.tensors.yTest, this.config.ctx.task);
+  /** Test loss and accuracy (R² for regression), and the train loss, all in inference mode. */
+  evaluate(): Promise<Evaluation> {
+    const { xTest, yTest } = this.tensors;
+    return evaluateModel(this.compiled.model, xTest, yTest, this.config.ctx.task, this.trainEval);
   }
 
   /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
   async reportMetrics(): Promise<Metrics> {
     const now = this.opts.now();
-    const { testLoss, testAccuracy } = await this.evaluate();
+    const { testLoss, testAccuracy, testR2, trainLoss } = await this.evaluate();
     const dt = (now - this.lastMetricsAt) / 1000;
     const steps = this.stepCount - this.lastMetricsStep;
     const stepsPerSecond = this.running && dt > 0 && this.lastMetricsAt > 0 ? steps / dt : 0;
     const metrics: Metrics = {
       step: this.stepCount,
       epoch: this.batches.epochs,
-      trainLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : this.lastTrainLoss,
+      batchLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : this.lastBatchLoss,
+      trainLoss,
       testLoss,
       testAccuracy,
+      testR2,
       stepsPerSecond,
       samplesPerSecond: stepsPerSecond * this.batchSize(),
     };
-    this.lastTrainLoss = metrics.trainLoss;
+    this.lastBatchLoss = metrics.batchLoss;
     this.lossSum = 0;
     this.lossCount = 0;
     this.lastMetricsAt = now;
