@@ -597,7 +597,13 @@ test.describe('the lab: share link, autosave, undo, files', () => {
     const fileInput = page.getByLabel('Lab file to import');
 
     const expectTrainedModel = async (how: string) => {
-      await expect(statusNotice(page, 'Loaded the lab with its trained weights.'), how).toBeVisible();
+      await expect(
+        statusNotice(
+          page,
+          /^Loaded the trained weights \(trained to step \d+\); training goes on from there\.$/,
+        ),
+        how,
+      ).toBeVisible();
       await expect(page.getByTestId('metric-test-accuracy'), how).toHaveText(accuracy ?? '');
       await expect(page.getByTestId('metric-test-loss'), how).toHaveText(testLoss ?? '');
     };

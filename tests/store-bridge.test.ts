@@ -96,12 +96,15 @@ class FakeClient implements TrainerClient {
   }
   /** Weights kept apart from the call log too. */
   weightsSet: NodeWeights[] = [];
+  weightSteps: (number | undefined)[] = [];
   weightsProblem: string | null = null;
   async getWeights(): Promise<NodeWeights> {
     return { dense1: { kernel: [1, 2] } };
   }
-  async setWeights(weights: NodeWeights): Promise<string | null> {
+  async setWeights(weights: NodeWeights, step?: number): Promise<string | null> {
     this.weightsSet.push(weights);
+    this.weightSteps.push(step);
+    if (!this.weightsProblem && step !== undefined) this.emit({ type: 'metrics', metrics: metricsAt(step) });
     return this.weightsProblem;
   }
   async dispose(): Promise<void> {
@@ -567,7 +570,9 @@ describe('connectTrainer: a lab with trained weights', () => {
     expect(client.count('load')).toBe(1);
     expect(client.weightsSet).toEqual([weights]);
     expect(st().pendingWeights).toBeNull();
-    expect(st().notice?.text).toBe('Loaded the lab with its trained weights.');
+    expect(st().notice?.text).toBe(
+      'Loaded the trained weights (from an unknown step); training goes on from there.',
+    );
     client.weightsProblem = 'The saved kernel of dense1 has 2 values; this graph needs 16.';
     // A file of another graph: rebuilt first, then the weights are tried.
     const other = { ...labOf(st()), graph: { ...st().graph } };
@@ -582,5 +587,71 @@ describe('connectTrainer: a lab with trained weights', () => {
   it('reads the live weights for export', async () => {
     const { commands } = await setup();
     expect(await commands.weights()).toEqual({ dense1: { kernel: [1, 2] } });
+  });
+});
+
+describe('connectTrainer: nothing trained is lost without a word', () => {
+  it('a backend change carries the trained weights, step and curve over, and keeps training', async () => {
+    const { st, client, commands, store } = await setup();
+    commands.train();
+    await commands.idle();
+    for (const step of [10, 20, 30]) client.emit({ type: 'metrics', metrics: metricsAt(step) });
+    expect(st().status).toBe('running');
+    store.getState().setBackendPref('wasm');
+    await commands.idle();
+    expect(client.weightsSet).toEqual([{ dense1: { kernel: [1, 2] } }]);
+    expect(client.weightSteps).toEqual([30]);
+    expect(st().metrics?.step).toBe(30);
+    expect(st().lossHistory.map((p) => p.step)).toEqual([0, 10, 20, 30]);
+    expect(st().notice?.text).toBe('Moved to WASM with the trained weights: the run goes on from step 30.');
+    expect(st().status).toBe('running');
+    expect(client.count('start')).toBe(2);
+  });
+
+  it('a backend change before any step carries nothing and says nothing', async () => {
+    const { st, client, commands, store } = await setup();
+    store.getState().setBackendPref('cpu');
+    await commands.idle();
+    expect(client.weightsSet).toEqual([]);
+    expect(st().notice).toBeNull();
+  });
+
+  it('a data change after training says the run restarts, with what it was, and Undo brings the data back', async () => {
+    const { st, client, commands, store } = await setup();
+    commands.train();
+    await commands.idle();
+    client.emit({ type: 'metrics', metrics: { ...metricsAt(732), testAccuracy: 1 } });
+    const before = st().data;
+    const beforeDataset = st().dataset;
+    store.getState().setData({ samples: 800, noise: 0.2 });
+    expect(st().notice?.text).toBe(
+      'The number of samples and the noise changed, so training starts again from step 0 on the new data (the run was at step 732, 100.0% test accuracy). Undo (Ctrl+Z) brings the previous settings back.',
+    );
+    await commands.idle();
+    expect(st().metrics?.step).toBe(0);
+    store.temporal.getState().undo();
+    expect(st().data).toEqual(before);
+    // The points follow the settings back (regenerated: the same points as before).
+    expect(st().dataset.xTrain).toEqual(beforeDataset.xTrain);
+    expect(st().dataset.xTrain.length).toBe(beforeDataset.xTrain.length);
+  });
+
+  it('committing the value already in force changes nothing (no restart, no undo step)', async () => {
+    const { st, store } = await setup();
+    const data = st().data;
+    store.getState().setData({ samples: data.samples });
+    expect(st().data).toBe(data);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('imported weights go in at the step they were trained to', async () => {
+    const { st, client, commands, store } = await setup();
+    store.getState().loadLab(labOf(st()), { weights: { dense1: { kernel: [3, 4] } }, weightsStep: 640 });
+    await commands.idle();
+    expect(client.weightSteps).toEqual([640]);
+    expect(st().metrics?.step).toBe(640);
+    expect(st().notice?.text).toBe(
+      'Loaded the trained weights (trained to step 640); training goes on from there.',
+    );
   });
 });

@@ -38,13 +38,11 @@ describe('undo and redo', () => {
     expect(history().futureStates).toHaveLength(0);
   });
 
-  it('drops the redo branch after a new edit, and ignores data, training and selection changes', () => {
+  it('drops the redo branch after a new edit, and ignores selection and panel changes', () => {
     const { st, history } = fresh();
     st().setParam('dense1', 'units', 3);
     history().undo();
     expect(history().futureStates).toHaveLength(1);
-    st().setData({ dataset: 'xor' });
-    st().setHyper({ learningRate: 0.1 });
     st().selectNode('bn1');
     st().setOpenPanel('warp');
     expect(history().pastStates).toHaveLength(0);
@@ -52,6 +50,23 @@ describe('undo and redo', () => {
     st().setParam('dense1', 'units', 4);
     expect(history().futureStates).toHaveLength(0);
     expect(history().pastStates).toHaveLength(1);
+  });
+
+  it('data and training settings are undo steps too (a data change restarts a run: undo brings it back)', () => {
+    const { st, history } = fresh();
+    const data = st().data;
+    const hyper = st().hyper;
+    st().setData({ dataset: 'xor' });
+    st().setHyper({ learningRate: 0.1 });
+    expect(history().pastStates).toHaveLength(2);
+    history().undo();
+    expect(st().hyper).toEqual(hyper);
+    expect(st().data.dataset).toBe('xor');
+    history().undo();
+    expect(st().data).toEqual(data);
+    expect(st().dataset.info.name).toBe('circle');
+    history().redo();
+    expect(st().dataset.info.name).toBe('xor');
   });
 
   it('keeps at most UNDO_LIMIT steps', () => {

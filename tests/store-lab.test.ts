@@ -232,3 +232,53 @@ describe('share, export, import', () => {
     expect(sameLab(labOf(st()), before)).toBe(true);
   });
 });
+
+describe('a lab from someone else does not choose my backend', () => {
+  it("a link made on wasm opens on the receiver's own choice (auto); the autosave keeps mine", () => {
+    const storage = memoryStorage();
+    const shared = { ...labOf(fresh().st()), backendPref: 'wasm' as const };
+    const { store, st } = fresh();
+    openInitialLab(store, storage, `#lab=${encodeLab(shared)}`);
+    expect(st().backendPref).toBe('auto');
+    // My own saved lab is mine: its backend comes back.
+    storage.items.set(STORAGE_KEYS.lab, labToJson({ ...labOf(st()), backendPref: 'cpu' }));
+    const again = fresh();
+    openInitialLab(again.store, storage, '');
+    expect(again.st().backendPref).toBe('cpu');
+  });
+
+  it('a file keeps my backend, and its weights come with the step they were trained to', () => {
+    const a = fresh();
+    a.st().setBackendPref('wasm');
+    a.st().applyMetrics({
+      step: 412,
+      epoch: 3,
+      batchLoss: 0.1,
+      trainLoss: 0.1,
+      testLoss: 0.1,
+      testAccuracy: 1,
+      testR2: null,
+      stepsPerSecond: 0,
+      samplesPerSecond: 0,
+    });
+    const weights = { dense1: { kernel: Array.from({ length: 16 }, (_, i) => i / 10) } };
+    const file = exportLabText(a.store, weights);
+    if (!file.ok) throw new Error(file.error);
+    expect(JSON.parse(file.text).weightsStep).toBe(412);
+    const b = fresh();
+    importLabText(b.store, memoryStorage(), file.text, 'lab.json');
+    expect(b.st().backendPref).toBe('auto');
+    expect(b.st().pendingWeightsStep).toBe(412);
+  });
+
+  it('a file with a bad weightsStep is refused with a message naming it', () => {
+    const a = fresh();
+    const file = exportLabText(a.store, { dense1: { kernel: Array.from({ length: 16 }, () => 0) } });
+    if (!file.ok) throw new Error(file.error);
+    const bad = JSON.stringify({ ...JSON.parse(file.text), weightsStep: -3 });
+    const b = fresh();
+    const result = importLabText(b.store, memoryStorage(), bad, 'lab.json');
+    expect(result.ok).toBe(false);
+    expect(b.st().notice?.text).toMatch(/weightsStep.*whole number/);
+  });
+});

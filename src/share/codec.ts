@@ -14,7 +14,7 @@ import { deflateZlib, type InflateFailure, inflateZlib } from './zlib';
  * saying what is wrong, fit for a role="alert" notice.
  */
 export type DecodeResult =
-  | { ok: true; lab: Lab; migratedFrom?: number; weights?: LabWeights }
+  | { ok: true; lab: Lab; migratedFrom?: number; weights?: LabWeights; weightsStep?: number }
   | { ok: false; error: string };
 
 /** Base64url characters of the largest link SHARE_LIMITS allows. */
@@ -127,9 +127,15 @@ function formatPayload(payload: Record<string, unknown>): string {
  * A lab as the text of a lab file: the same payload as a link, as readable JSON, plus the
  * trained weights when given (node id -> weight name -> finite numbers).
  */
-export function labToJson(lab: Lab, extras?: { readonly weights?: LabWeights }): string {
+export function labToJson(
+  lab: Lab,
+  extras?: { readonly weights?: LabWeights; readonly weightsStep?: number },
+): string {
   const payload = labToPayload(lab);
-  if (extras?.weights) payload.weights = extras.weights;
+  if (extras?.weights) {
+    payload.weights = extras.weights;
+    if (extras.weightsStep !== undefined) payload.weightsStep = extras.weightsStep;
+  }
   return formatPayload(payload);
 }
 
@@ -145,11 +151,21 @@ export function labFromJson(text: string): DecodeResult {
     const parsed = parseJson(text, 'file');
     if (!parsed.ok) return fail(parsed.error);
     if (!isRecord(parsed.value)) return fail(SHARE_ERRORS.notALab('file'));
-    const { weights, ...rest } = parsed.value;
+    const { weights, weightsStep, ...rest } = parsed.value;
     const read = fromPayload(rest, 'file');
     if (!read.ok || weights === undefined) return read;
     const checked = readWeights(weights, read.lab.graph);
-    return checked.ok ? { ...read, weights: checked.weights } : fail(checked.error);
+    if (!checked.ok) return fail(checked.error);
+    if (weightsStep === undefined) return { ...read, weights: checked.weights };
+    if (
+      typeof weightsStep !== 'number' ||
+      !Number.isInteger(weightsStep) ||
+      weightsStep < 0 ||
+      weightsStep > 1e12
+    ) {
+      return fail('The step the weights were trained to (weightsStep) must be a whole number, 0 or more.');
+    }
+    return { ...read, weights: checked.weights, weightsStep };
   });
 }
 

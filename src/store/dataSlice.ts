@@ -11,12 +11,30 @@ export interface DataSlice {
   setData: (patch: Partial<DataSettings>) => void;
 }
 
+/** The settings each generated dataset was made from. */
+const madeFrom = new WeakMap<Dataset, DataSettings>();
+
+/** Generates the points of `data`, remembering which settings they belong to. */
+export function generateFor(data: DataSettings): Dataset {
+  const dataset = generateDataset(data);
+  madeFrom.set(dataset, data);
+  return dataset;
+}
+
+/** True when `dataset` was generated from exactly these settings (false after an undo of a data change). */
+export function datasetMatches(dataset: Dataset, data: DataSettings): boolean {
+  return madeFrom.get(dataset) === data;
+}
+
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   data: DEFAULT_DATA,
-  dataset: generateDataset(DEFAULT_DATA),
+  dataset: generateFor(DEFAULT_DATA),
   setData: (patch) => {
-    const data = { ...get().data, ...patch };
-    set({ data, dataset: generateDataset(data) });
+    const current = get().data;
+    // A commit of the value already in force changes nothing (no restart, no undo step).
+    if (Object.entries(patch).every(([k, v]) => current[k as keyof DataSettings] === v)) return;
+    const data = { ...current, ...patch };
+    set({ data, dataset: generateFor(data) });
   },
 });
 

@@ -9,18 +9,14 @@ import {
 } from '../share';
 import type { NodeWeights } from '../train/protocol';
 import { type LabStorage, readSaved, STORAGE_KEYS, writeSaved } from './autosave';
-import { labOf, sameLab } from './labSlice';
+import { type LoadLabOptions, labOf, sameLab } from './labSlice';
 import type { AppStore } from './store';
 
 const upgraded = (r: { migratedFrom?: number }) =>
   r.migratedFrom ? ` It was made by an older NormLab (format ${r.migratedFrom}) and was upgraded.` : '';
 
 /** Loads a lab as a fresh start: undo history begins again from it. */
-function loadFresh(
-  store: AppStore,
-  lab: Lab,
-  options: { keepPrevious?: boolean; weights?: NodeWeights | null } = {},
-) {
+function loadFresh(store: AppStore, lab: Lab, options: LoadLabOptions = {}) {
   store.getState().loadLab(lab, options);
   store.temporal.getState().clear();
 }
@@ -83,7 +79,7 @@ function openLinkResult(store: AppStore, storage: LabStorage, link: DecodeResult
     s.notify('error', `The link could not be opened: ${link.error} Your own lab is unchanged.`);
     return;
   }
-  loadFresh(store, link.lab, { keepPrevious: keep });
+  loadFresh(store, link.lab, { keepPrevious: keep, keepBackend: true });
   rememberPrevious(store, storage);
   const mine = store.getState().previousLab
     ? ' Your own lab is one click away: “Restore my previous lab”.'
@@ -121,10 +117,12 @@ export function exportLabText(
   store: AppStore,
   weights: NodeWeights | null,
 ): { ok: true; text: string } | { ok: false; error: string } {
-  const lab = labOf(store.getState());
+  const s = store.getState();
+  const lab = labOf(s);
   const problem = validateLab(lab);
   if (problem) return { ok: false, error: `This lab cannot be exported: ${problem}` };
-  return { ok: true, text: labToJson(lab, weights ? { weights } : undefined) };
+  const extras = weights ? { weights, weightsStep: s.metrics?.step ?? 0 } : undefined;
+  return { ok: true, text: labToJson(lab, extras) };
 }
 
 /**
@@ -144,7 +142,12 @@ export function importLabText(
       .notify('error', `“${fileName}” could not be opened: ${result.error} Your lab is unchanged.`);
     return result;
   }
-  loadFresh(store, result.lab, { keepPrevious: true, weights: result.weights ?? null });
+  loadFresh(store, result.lab, {
+    keepPrevious: true,
+    keepBackend: true,
+    weights: result.weights ?? null,
+    weightsStep: result.weightsStep ?? null,
+  });
   rememberPrevious(store, storage);
   store.getState().notify('info', `Opened “${fileName}”.${upgraded(result)}`);
   return result;

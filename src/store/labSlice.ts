@@ -5,17 +5,19 @@ import type { AppState } from './types';
 export interface LabSlice {
   /** The lab this one replaced when a link was opened or a file imported: one click brings it back. */
   previousLab: Lab | null;
-  /** Trained weights from an imported file, put into the model once it is built. */
+  /** Trained weights from an imported file (or the autosave), put into the model once it is built. */
   pendingWeights: LabWeights | null;
+  /** The step those weights were trained to, when known (shown as the run's step). */
+  pendingWeightsStep: number | null;
   /** The share link last made, shown for copying by hand. */
   shareLink: string | null;
   /**
    * Replaces the whole lab (graph, data, hyperparameters, backend, panels). `keepPrevious` keeps
    * the current lab one click away ("Restore my previous lab") when it differs.
    */
-  loadLab: (lab: Lab, options?: { keepPrevious?: boolean; weights?: LabWeights | null }) => void;
+  loadLab: (lab: Lab, options?: LoadLabOptions) => void;
   setPreviousLab: (lab: Lab | null) => void;
-  takePendingWeights: () => LabWeights | null;
+  takePendingWeights: () => { weights: LabWeights; step: number | null } | null;
   setShareLink: (link: string | null) => void;
 }
 
@@ -36,9 +38,23 @@ export function sameLab(a: Lab, b: Lab): boolean {
   return labToJson(a) === labToJson(b);
 }
 
+export interface LoadLabOptions {
+  /** Keep the current lab one click away ("Restore my previous lab") when it differs. */
+  readonly keepPrevious?: boolean;
+  /** Trained weights to put into the model once built, and the step they were trained to. */
+  readonly weights?: LabWeights | null;
+  readonly weightsStep?: number | null;
+  /**
+   * Keep this browser's backend choice instead of the lab's: where a lab comes from someone else
+   * (a link, a file), where tfjs computes is the receiver's choice, not the sharer's.
+   */
+  readonly keepBackend?: boolean;
+}
+
 export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, get) => ({
   previousLab: null,
   pendingWeights: null,
+  pendingWeightsStep: null,
   shareLink: null,
   loadLab: (lab, options = {}) => {
     const current = labOf(get());
@@ -49,19 +65,21 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       selectedNodeId: null,
       selectedEdgeId: null,
       hyper: lab.hyper,
-      backendPref: lab.backendPref,
+      backendPref: options.keepBackend ? get().backendPref : lab.backendPref,
       openPanel: lab.panels.open,
       distMode: lab.panels.distMode,
       previousLab: keep,
       pendingWeights: options.weights ?? null,
+      pendingWeightsStep: options.weights ? (options.weightsStep ?? null) : null,
       shareLink: null,
     });
   },
   setPreviousLab: (previousLab) => set({ previousLab }),
   takePendingWeights: () => {
-    const w = get().pendingWeights;
-    if (w) set({ pendingWeights: null });
-    return w;
+    const { pendingWeights: weights, pendingWeightsStep: step } = get();
+    if (!weights) return null;
+    set({ pendingWeights: null, pendingWeightsStep: null });
+    return { weights, step };
   },
   setShareLink: (shareLink) => set({ shareLink }),
 });

@@ -1,9 +1,9 @@
 import { temporal } from 'zundo';
 import { useStore as useZustand } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { createDataSlice } from './dataSlice';
+import { createDataSlice, datasetMatches, generateFor } from './dataSlice';
 import { createGraphSlice } from './graphSlice';
-import { UNDO_LIMIT, type Undoable } from './history';
+import { sameUndoable, UNDO_LIMIT, type Undoable, undoablePart } from './history';
 import { createLabSlice } from './labSlice';
 import { createProbeSlice } from './probeSlice';
 import { createTrainingSlice } from './trainingSlice';
@@ -15,7 +15,7 @@ import { createUiSlice } from './uiSlice';
  * for undo and redo (zundo's temporal middleware on the combined store; `store.temporal`).
  */
 export function createAppStore() {
-  return createStore<AppState>()(
+  const store = createStore<AppState>()(
     temporal<AppState, [], [], Undoable>(
       (set, get, api) => {
         const a = [set, get, api] as const;
@@ -29,12 +29,17 @@ export function createAppStore() {
         };
       },
       {
-        partialize: (s) => ({ graph: s.graph }),
-        equality: (past, current) => past.graph === current.graph,
+        partialize: undoablePart,
+        equality: sameUndoable,
         limit: UNDO_LIMIT,
       },
     ),
   );
+  // Undo and redo put data settings back without their points: regenerate them to match.
+  store.subscribe((s) => {
+    if (!datasetMatches(s.dataset, s.data)) store.setState({ dataset: generateFor(s.data) });
+  });
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -26,7 +26,7 @@ export interface TrainerClient {
   setHyper(hyper: Hyper): Promise<void>;
   setProbes(request: ProbeRequest): Promise<void>;
   getWeights(): Promise<NodeWeights>;
-  setWeights(weights: NodeWeights): Promise<string | null>;
+  setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
   dispose(): Promise<void>;
   /** Diagnostics: force a GPU context loss (only the real worker implements it). */
   loseGpuContext?(): Promise<boolean>;
@@ -44,6 +44,37 @@ export interface TrainerCommands {
   /** Resolves when every queued call to the engine has finished (tests). */
   idle(): Promise<void>;
   disconnect(): void;
+}
+
+/** A run carried from one backend to another. */
+interface CarriedRun {
+  readonly weights: NodeWeights;
+  readonly step: number;
+  readonly history: AppState['lossHistory'];
+  readonly wasRunning: boolean;
+  readonly from: BackendInfo | null;
+}
+
+const DATA_LABELS: Readonly<Record<string, string>> = {
+  dataset: 'the dataset',
+  samples: 'the number of samples',
+  noise: 'the noise',
+  trainFraction: 'the train split',
+  seed: 'the seed',
+  inputScale: 'the input scale',
+};
+
+/** "Samples" or "Noise and the seed": which data settings differ. */
+function changedDataSettings(a: AppState['data'], b: AppState['data']): string {
+  const keys = Object.keys(b).filter((k) => a[k as keyof typeof a] !== b[k as keyof typeof b]);
+  const names = keys.map((k) => DATA_LABELS[k] ?? k);
+  const text =
+    names.length === 0
+      ? 'the data'
+      : names.length === 1
+        ? (names[0] as string)
+        : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What decides the model: structure, parameters and data, not positions or selection. */
@@ -129,14 +160,17 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
   };
 
-  /** Trained weights from an imported file go into the model once it is built (training paused). */
+  /** Trained weights from an imported file or the autosave go into the model once it is built. */
   const applyPendingWeights = async () => {
-    const weights = st().takePendingWeights();
-    if (!weights) return;
+    const pending = st().takePendingWeights();
+    if (!pending) return;
     await client.pause();
-    const problem = await client.setWeights(weights);
+    const problem = await client.setWeights(pending.weights, pending.step ?? undefined);
     if (problem) st().notify('error', `The lab loaded, but not its trained weights: ${problem}`);
-    else st().notify('info', 'Loaded the lab with its trained weights.');
+    else {
+      const from = pending.step === null ? 'from an unknown step' : `trained to step ${pending.step}`;
+      st().notify('info', `Loaded the trained weights (${from}); training goes on from there.`);
+    }
   };
 
   const load = async () => {
@@ -169,7 +203,50 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
   };
 
+  /**
+   * The run as it stands (weights, step, curve), read before the engine is replaced, so a new
+   * backend continues it instead of starting over. Null when there is nothing trained to keep.
+   */
+  const captureRun = async (): Promise<CarriedRun | null> => {
+    const s = st();
+    const step = s.metrics?.step ?? 0;
+    if (!engineUp || !(s.status === 'ready' || s.status === 'running') || step === 0 || s.trainingProblem) {
+      return null;
+    }
+    const wasRunning = s.status === 'running';
+    await client.pause();
+    const weights = await client.getWeights();
+    return {
+      weights,
+      step: st().metrics?.step ?? step,
+      history: st().lossHistory,
+      wasRunning,
+      from: s.backend,
+    };
+  };
+
+  /** Puts a captured run into the freshly built model on the new backend, and says so. */
+  const restoreRun = async (run: CarriedRun) => {
+    if (st().status !== 'ready' || loadedKey !== modelKey(st())) return;
+    st().setLossHistory(run.history);
+    const problem = await client.setWeights(run.weights, run.step);
+    const to = st().backend?.name.toUpperCase() ?? 'the new backend';
+    if (problem) {
+      st().notify(
+        'error',
+        `Moved to ${to}, but the trained weights could not come along (${problem}); training restarts.`,
+      );
+      return;
+    }
+    st().notify('info', `Moved to ${to} with the trained weights: the run goes on from step ${run.step}.`);
+    if (run.wasRunning) {
+      st().setStatus('running');
+      await client.start();
+    }
+  };
+
   const init = async (pref: BackendPref) => {
+    const carried = await captureRun();
     engineUp = false;
     st().setStatus('starting');
     st().setFailure(null);
@@ -179,6 +256,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     engineUp = true;
     loadedKey = '';
     await load();
+    if (carried) await restoreRun(carried);
   };
 
   /** The open panels' wishes, sent whenever they change (the worker keeps them across rebuilds). */
@@ -191,6 +269,22 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     enqueue(() => client.setProbes(request));
   };
 
+  /** A data change starts the run over: say so, with what was there, and how to get it back. */
+  const sayDataRestart = (prev: AppState, s: AppState) => {
+    const step = prev.metrics?.step ?? 0;
+    if (step === 0) return;
+    const acc = prev.metrics?.testAccuracy;
+    const where =
+      acc === null || acc === undefined
+        ? `step ${step}`
+        : `step ${step}, ${(acc * 100).toFixed(1)}% test accuracy`;
+    const what = changedDataSettings(prev.data, s.data);
+    s.notify(
+      'info',
+      `${what} changed, so training starts again from step 0 on the new data (the run was at ${where}). Undo (Ctrl+Z) brings the previous settings back.`,
+    );
+  };
+
   enqueue(() => init(st().backendPref));
   sendProbes(st());
   const unsubscribe = store.subscribe((s, prev) => {
@@ -199,6 +293,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       enqueue(() => init(s.backendPref));
       return;
     }
+    if (s.data !== prev.data && s.graph === prev.graph && !s.pendingWeights) sayDataRestart(prev, s);
     if (s.graph !== prev.graph || s.data !== prev.data || (s.pendingWeights && !prev.pendingWeights)) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {

@@ -46,6 +46,8 @@ export interface TrainingSlice {
     text: string | null,
     options?: { kind?: 'diverged' | 'error'; nodeId?: string | null },
   ) => void;
+  /** Puts back a run's loss curve (a run carried to another backend). */
+  setLossHistory: (history: readonly LossPoint[]) => void;
   clearRun: (compiledParams: Readonly<Record<string, number>> | null) => void;
   setCompiledParams: (p: Readonly<Record<string, number>>) => void;
 }
@@ -76,6 +78,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     set({ metrics: m, lossHistory: next });
   },
   applyHeatmap: (heatmap) => set({ heatmap }),
+  setLossHistory: (lossHistory) => set({ lossHistory }),
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTrainingProblem: (trainingProblem, options = {}) =>

@@ -141,8 +141,8 @@ export interface WorkerApi {
   setProbes(request: ProbeRequest): Promise<void>;
   /** The live weights of the model (for "Export lab" with weights). */
   getWeights(): Promise<NodeWeights>;
-  /** Puts saved weights into the model; returns why they do not fit, or null. */
-  setWeights(weights: NodeWeights): Promise<string | null>;
+  /** Puts saved weights (trained to `step`, when known) into the model; returns why they do not fit, or null. */
+  setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
   dispose(): Promise<void>;
   /** Diagnostics: forces a WebGL context loss (WEBGL_lose_context) to exercise recovery. */
   loseGpuContext(): Promise<boolean>;

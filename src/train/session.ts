@@ -389,11 +389,15 @@ export class TrainingSession {
     return readWeights(this.compiled.model);
   }
 
-  /** Puts saved weights in (when paused) and shows what the model now does; returns why not, or null. */
-  async setWeights(weights: NodeWeights): Promise<string | null> {
+  /**
+   * Puts saved weights in (when paused) and shows what the model now does; `step` is the step
+   * they were trained to (the run continues from there). Returns why not, or null.
+   */
+  async setWeights(weights: NodeWeights, step?: number): Promise<string | null> {
     if (this.running || this.disposed) return 'Pause training before loading weights.';
     const problem = writeWeights(this.compiled.model, weights);
     if (problem) return problem;
+    if (step !== undefined) this.stepCount = step;
     await this.reportMetrics();
     await this.reportHeatmap();
     await this.reportProbes();

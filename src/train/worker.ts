@@ -124,8 +124,8 @@ const api: WorkerApi = {
   async getWeights() {
     return session ? session.getWeights() : {};
   },
-  async setWeights(weights: NodeWeights) {
-    return session ? session.setWeights(weights) : 'The model is not built yet.';
+  async setWeights(weights: NodeWeights, step?: number) {
+    return session ? session.setWeights(weights, step) : 'The model is not built yet.';
   },
   async dispose() {
     await session?.dispose();
