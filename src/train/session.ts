@@ -1,19 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
-import { deriveSeed } from '../lib/rng';
-import { BatchStream } from './batches';
 import { budgeted } from './budget';
 import { divergenceMessage } from './divergence';
 import { type Evaluation, evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
 import { taskLoss } from './loss';
 import { makeOptimizer } from './optimizers';
-import { PROBE_BATCH, type ProbeContext } from './probes/context';
+import type { ProbeContext } from './probes/context';
 import { ProbeRunner, type ProbeTiming } from './probes/runner';
 import type { Hyper, Metrics, NodeWeights, ProbeRequest, SessionConfig, TrainEvent } from './protocol';
-import { denseKernels, l2Penalty } from './regularization';
-import { locateFailingNode, releaseFailedTape, StepFailure, stepFailureMessage } from './stepFailure';
-import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
+import { l2Penalty } from './regularization';
+import { SessionModel } from './sessionModel';
+import { diagnoseStepFailure, failureEvent, releaseFailedTape } from './stepFailure';
 import { readWeights, writeWeights } from './weights';
 import { yieldToLoop } from './yieldToLoop';
 
@@ -30,9 +27,6 @@ export interface SessionOptions {
   readonly probeTiming?: ProbeTiming;
   readonly now: () => number;
 }
-
-/** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
-const TRAIN_EVAL_ROWS = 4096;
 
 /** The largest group of steps between two readbacks. */
 const MAX_GROUP = 64;
@@ -53,20 +47,11 @@ const DEFAULTS: SessionOptions = {
  */
 export class TrainingSession {
   private readonly opts: SessionOptions;
-  private compiled!: CompiledGraph;
-  /** The model's trainable variables and its Dense kernels (for L2): fixed per compiled model. */
-  private trainable!: tf.Variable[];
-  private kernels!: tf.Variable[];
-  private tensors!: DataTensors;
-  /** The fixed probe batch (the first PROBE_BATCH test points) and the grid as plain numbers. */
-  private probeX!: tf.Tensor2D;
-  /** The training rows the train loss is measured on (the first TRAIN_EVAL_ROWS), in inference mode. */
-  private trainEval!: { x: tf.Tensor2D; y: tf.Tensor2D };
-  private gridValues!: Float32Array;
+  /** The model, data tensors and batches of the current build. */
+  private m!: SessionModel;
   private readonly probes: ProbeRunner;
   private optimizer!: tf.Optimizer;
   private hyper: Hyper;
-  private batches!: BatchStream;
   private stepCount = 0;
   private running = false;
   private disposed = false;
@@ -103,10 +88,10 @@ export class TrainingSession {
   }
 
   get paramCounts(): Readonly<Record<string, number>> {
-    return this.compiled.paramCounts;
+    return this.m.compiled.paramCounts;
   }
   get totalParams(): number {
-    return this.compiled.totalParams;
+    return this.m.compiled.totalParams;
   }
   get steps(): number {
     return this.stepCount;
@@ -120,25 +105,11 @@ export class TrainingSession {
   }
   /** The compiled model (for tests; owned by the session). */
   get model(): tf.LayersModel {
-    return this.compiled.model;
+    return this.m.compiled.model;
   }
   private build(): void {
-    const { graph, ctx, data, seed } = this.config;
-    this.compiled = compileGraph(graph, ctx, seed);
-    const weights = this.compiled.model.trainableWeights;
-    this.trainable = weights.map((w) => w.read() as tf.Variable);
-    this.kernels = denseKernels(this.compiled.model);
-    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, this.opts.heatmapSize);
-    const nTest = this.tensors.xTest.shape[0];
-    this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
-    const nEval = Math.min(TRAIN_EVAL_ROWS, this.tensors.nTrain);
-    this.trainEval = {
-      x: this.tensors.xTrain.slice([0, 0], [nEval, -1]),
-      y: this.tensors.yTrain.slice([0, 0], [nEval, -1]),
-    };
-    this.gridValues = gridPoints(this.opts.heatmapSize, data.domain);
+    this.m = new SessionModel(this.config, this.opts.heatmapSize);
     this.optimizer = makeOptimizer(this.hyper);
-    this.batches = new BatchStream(this.tensors.xTrain, this.tensors.yTrain, deriveSeed(seed, 7));
     this.stepCount = 0;
     this.lossSum = 0;
     this.lossCount = 0;
@@ -146,32 +117,29 @@ export class TrainingSession {
   }
 
   private teardown(): void {
-    this.batches.dispose();
     this.optimizer.dispose();
-    this.compiled.dispose();
-    tf.dispose([this.probeX, this.trainEval.x, this.trainEval.y]);
-    disposeDataTensors(this.tensors);
+    this.m.dispose();
   }
 
   private batchSize(): number {
-    return Math.max(1, Math.min(this.hyper.batchSize, this.tensors.nTrain));
+    return Math.max(1, Math.min(this.hyper.batchSize, this.m.tensors.nTrain));
   }
 
   /** One optimizer step on one batch, in training mode (BatchNorm uses batch statistics). */
   private trainStep(): tf.Scalar {
     const { task } = this.config.ctx;
-    const model = this.compiled.model;
+    const model = this.m.compiled.model;
     const l2 = this.hyper.l2;
     const loss = tf.tidy(() => {
-      const { x, y } = this.batches.next(this.batchSize());
+      const { x, y } = this.m.batches.next(this.batchSize());
       return this.optimizer.minimize(
         () => {
           const logits = model.apply(x, { training: true }) as tf.Tensor;
           const data = taskLoss(task, y, logits);
-          return l2 > 0 ? (tf.add(data, l2Penalty(this.kernels, l2)) as tf.Scalar) : data;
+          return l2 > 0 ? (tf.add(data, l2Penalty(this.m.kernels, l2)) as tf.Scalar) : data;
         },
         true,
-        this.trainable,
+        this.m.trainable,
       ) as tf.Scalar;
     });
     this.stepCount++;
@@ -189,8 +157,7 @@ export class TrainingSession {
     } catch (err) {
       tf.dispose(losses);
       releaseFailedTape();
-      const nodeId = locateFailingNode(this.compiled, this.probeX);
-      throw new StepFailure(stepFailureMessage(this.stepCount, err, this.config.graph, nodeId), nodeId);
+      throw diagnoseStepFailure(err, this.m.compiled, this.m.probeX, this.stepCount, this.config.graph);
     }
     const stacked = tf.stack(losses);
     tf.dispose(losses);
@@ -220,8 +187,8 @@ export class TrainingSession {
 
   /** Test loss and accuracy (R² for regression), and the train loss, all in inference mode. */
   evaluate(): Promise<Evaluation> {
-    const { xTest, yTest } = this.tensors;
-    return evaluateModel(this.compiled.model, xTest, yTest, this.config.ctx.task, this.trainEval);
+    const { xTest, yTest } = this.m.tensors;
+    return evaluateModel(this.m.compiled.model, xTest, yTest, this.config.ctx.task, this.m.trainEval);
   }
 
   /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
@@ -233,7 +200,7 @@ export class TrainingSession {
     const stepsPerSecond = this.running && dt > 0 && this.lastMetricsAt > 0 ? steps / dt : 0;
     const metrics: Metrics = {
       step: this.stepCount,
-      epoch: this.batches.epochs,
+      epoch: this.m.batches.epochs,
       batchLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : this.lastBatchLoss,
       trainLoss,
       testLoss,
@@ -254,13 +221,13 @@ export class TrainingSession {
 
   /** The decision boundary and the nonlinearity score, in inference mode (see computeHeatmap). */
   async reportHeatmap(): Promise<void> {
-    const { model } = this.compiled;
+    const { model } = this.m.compiled;
     const { heatmapSize } = this.opts;
     const t0 = this.opts.now();
     const heatmap = await computeHeatmap(
       model,
-      this.tensors.grid,
-      this.gridValues,
+      this.m.tensors.grid,
+      this.m.gridValues,
       this.config.ctx,
       heatmapSize,
       this.stepCount,
@@ -280,10 +247,10 @@ export class TrainingSession {
   async reportProbes(force = true): Promise<void> {
     if (this.disposed) return;
     const context: ProbeContext = {
-      compiled: this.compiled,
+      compiled: this.m.compiled,
       config: this.config,
-      tensors: this.tensors,
-      probeX: this.probeX,
+      tensors: this.m.tensors,
+      probeX: this.m.probeX,
       step: this.stepCount,
       batchSize: this.batchSize(),
     };
@@ -307,12 +274,7 @@ export class TrainingSession {
   /** Stops the loop on an error and says so; the model, weights and Train stay usable. */
   private fail(err: unknown): void {
     this.running = false;
-    const nodeId = err instanceof StepFailure ? err.nodeId : null;
-    const message =
-      err instanceof StepFailure
-        ? err.message
-        : `Training stopped at step ${this.stepCount}: ${err instanceof Error ? err.message : String(err)}. Press Train to try again.`;
-    this.emit({ type: 'error', message, ...(nodeId ? { nodeId } : {}) });
+    this.emit(failureEvent(err, this.stepCount));
     this.emit({ type: 'status', running: false });
   }
 
@@ -386,7 +348,7 @@ export class TrainingSession {
 
   /** The live weights, by node and name. */
   getWeights(): Promise<NodeWeights> {
-    return readWeights(this.compiled.model);
+    return readWeights(this.m.compiled.model);
   }
 
   /**
@@ -395,7 +357,7 @@ export class TrainingSession {
    */
   async setWeights(weights: NodeWeights, step?: number): Promise<string | null> {
     if (this.running || this.disposed) return 'Pause training before loading weights.';
-    const problem = writeWeights(this.compiled.model, weights);
+    const problem = writeWeights(this.m.compiled.model, weights);
     if (problem) return problem;
     if (step !== undefined) this.stepCount = step;
     await this.reportMetrics();

@@ -3,6 +3,7 @@ import type { CompiledGraph } from '../compile/compileGraph';
 import { REGISTRY } from '../graph/registry';
 import type { Graph } from '../graph/types';
 import { subModel } from './probes/subModel';
+import type { TrainEvent } from './protocol';
 
 /** The shape of tfjs's engine state that a failed gradient computation can leave behind. */
 interface EngineTapeState {
@@ -87,4 +88,25 @@ export class StepFailure extends Error {
     super(message);
     this.name = 'StepFailure';
   }
+}
+
+/** The error event for anything that stopped the loop: a StepFailure as it is, else in plain words. */
+export function failureEvent(err: unknown, step: number): TrainEvent {
+  if (err instanceof StepFailure) {
+    return { type: 'error', message: err.message, ...(err.nodeId ? { nodeId: err.nodeId } : {}) };
+  }
+  const raw = err instanceof Error ? err.message : String(err);
+  return { type: 'error', message: `Training stopped at step ${step}: ${raw}. Press Train to try again.` };
+}
+
+/** The StepFailure for an error thrown at `step`: the node to blame looked for, the message written. */
+export function diagnoseStepFailure(
+  err: unknown,
+  compiled: CompiledGraph,
+  x: tf.Tensor,
+  step: number,
+  graph: Graph,
+): StepFailure {
+  const nodeId = locateFailingNode(compiled, x);
+  return new StepFailure(stepFailureMessage(step, err, graph, nodeId), nodeId);
 }

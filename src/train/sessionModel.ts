@@ -1,0 +1,60 @@
+import type * as tf from '@tensorflow/tfjs';
+import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
+import { deriveSeed } from '../lib/rng';
+import { BatchStream } from './batches';
+import { PROBE_BATCH } from './probes/context';
+import type { SessionConfig } from './protocol';
+import { denseKernels } from './regularization';
+import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
+
+/** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
+const TRAIN_EVAL_ROWS = 4096;
+
+/**
+ * What a training session trains: the compiled model, its trainable variables and Dense kernels
+ * (for L2), the data as tensors, the fixed probe and train-evaluation batches, the heatmap grid
+ * and the seeded batch stream. Built from a config in one go and freed in one go.
+ */
+export class SessionModel {
+  readonly compiled: CompiledGraph;
+  readonly trainable: tf.Variable[];
+  readonly kernels: tf.Variable[];
+  readonly tensors: DataTensors;
+  /** The fixed probe batch: the first PROBE_BATCH test points. */
+  readonly probeX: tf.Tensor2D;
+  /** The training rows the train loss is measured on (the first TRAIN_EVAL_ROWS), in inference mode. */
+  readonly trainEval: { readonly x: tf.Tensor2D; readonly y: tf.Tensor2D };
+  /** The heatmap grid as plain numbers. */
+  readonly gridValues: Float32Array;
+  readonly batches: BatchStream;
+
+  constructor(config: SessionConfig, heatmapSize: number) {
+    const { graph, ctx, data, seed } = config;
+    this.compiled = compileGraph(graph, ctx, seed);
+    this.trainable = this.compiled.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    this.kernels = denseKernels(this.compiled.model);
+    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, heatmapSize);
+    const nTest = this.tensors.xTest.shape[0];
+    this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
+    const nEval = Math.min(TRAIN_EVAL_ROWS, this.tensors.nTrain);
+    this.trainEval = {
+      x: this.tensors.xTrain.slice([0, 0], [nEval, -1]),
+      y: this.tensors.yTrain.slice([0, 0], [nEval, -1]),
+    };
+    this.gridValues = gridPoints(heatmapSize, data.domain);
+    this.batches = new BatchStream(this.tensors.xTrain, this.tensors.yTrain, deriveSeed(seed, 7));
+  }
+
+  get model(): tf.LayersModel {
+    return this.compiled.model;
+  }
+
+  dispose(): void {
+    this.batches.dispose();
+    this.compiled.dispose();
+    this.probeX.dispose();
+    this.trainEval.x.dispose();
+    this.trainEval.y.dispose();
+    disposeDataTensors(this.tensors);
+  }
+}
