@@ -8,6 +8,7 @@ import { browserStorage } from '../store/browserStorage';
 import { openInitialLab, openLabFromHash } from '../store/labActions';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
+import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
 import { createWorkerClient } from './createWorkerClient';
@@ -39,6 +40,8 @@ const client = createWorkerClient((message) => {
     .notify('error', `The training engine stopped: ${message}. Reload the page to try again.`);
 });
 const trainer = connectTrainer(appStore, client);
+// The trained weights are kept too (throttled), so a reload mid-training goes on from there.
+connectWeightsAutosave(appStore, storage, () => trainer.weights());
 
 // Every change is saved shortly after it is made, and at once when the page is hidden or closed.
 const autosave = connectAutosave(appStore, storage);

@@ -33,3 +33,4 @@ export { SHARE_ERRORS } from './messages';
 export { CURRENT_VERSION } from './migrations';
 export { FIELDS } from './schema';
 export { REFUSED_ISSUES } from './structure';
+export { readWeights as readLabWeights } from './weights';

@@ -11,6 +11,7 @@ import type { NodeWeights } from '../train/protocol';
 import { type LabStorage, readSaved, STORAGE_KEYS, writeSaved } from './autosave';
 import { type LoadLabOptions, labOf, sameLab } from './labSlice';
 import type { AppStore } from './store';
+import { restoreSavedWeights } from './weightsAutosave';
 
 const upgraded = (r: { migratedFrom?: number }) =>
   r.migratedFrom ? ` It was made by an older NormLab (format ${r.migratedFrom}) and was upgraded.` : '';
@@ -52,6 +53,7 @@ export function openInitialLab(store: AppStore, storage: LabStorage, hash: strin
   const link = labFromHash(hash);
   if (link) openLinkResult(store, storage, link, saved?.ok === true);
   else {
+    if (saved?.ok) restoreSavedWeights(store, storage);
     const previous = readSaved(storage, STORAGE_KEYS.previous);
     if (previous?.ok && !sameLab(previous.lab, labOf(store.getState()))) s.setPreviousLab(previous.lab);
   }

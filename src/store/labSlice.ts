@@ -17,6 +17,8 @@ export interface LabSlice {
    */
   loadLab: (lab: Lab, options?: LoadLabOptions) => void;
   setPreviousLab: (lab: Lab | null) => void;
+  /** Weights to put into the current model once it is built (a reload's kept weights). */
+  setPendingWeights: (weights: LabWeights, step: number | null) => void;
   takePendingWeights: () => { weights: LabWeights; step: number | null } | null;
   setShareLink: (link: string | null) => void;
 }
@@ -75,6 +77,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     });
   },
   setPreviousLab: (previousLab) => set({ previousLab }),
+  setPendingWeights: (pendingWeights, pendingWeightsStep) => set({ pendingWeights, pendingWeightsStep }),
   takePendingWeights: () => {
     const { pendingWeights: weights, pendingWeightsStep: step } = get();
     if (!weights) return null;

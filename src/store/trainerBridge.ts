@@ -10,6 +10,7 @@ import type {
   TrainEvent,
 } from '../train/protocol';
 import { graphContextOf } from './dataSlice';
+import { modelKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
 import type { AppStore } from './store';
@@ -75,15 +76,6 @@ function changedDataSettings(a: AppState['data'], b: AppState['data']): string {
         ? (names[0] as string)
         : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** What decides the model: structure, parameters and data, not positions or selection. */
-function modelKey(s: AppState): string {
-  return JSON.stringify({
-    n: s.graph.nodes.map((n) => [n.id, n.kind, n.params]),
-    e: s.graph.edges.map((e) => [e.source, e.target]),
-    d: s.data,
-  });
 }
 
 function configOf(s: AppState): SessionConfig {
