@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { trainBlockedReason } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { useTrainer } from './TrainerContext';
+import { WarmupHint } from './WarmupHint';
 
 /** Train/Pause, Step, Reset; says why Train is disabled, and why training stopped. */
 export function RunControls() {
@@ -32,6 +33,7 @@ export function RunControls() {
           Reset
         </button>
       </div>
+      <WarmupHint />
       {blocked && (
         <p id={reasonId} className="blocked-reason" data-testid="train-blocked-reason">
           {blocked}
