@@ -460,11 +460,13 @@ test.describe('the lab: share link, autosave, undo, files', () => {
     await page.keyboard.press('Control+z');
     await expect(node(page, 'bn1')).toHaveCount(0);
 
-    // Undo and redo do not touch the dataset: they are for graph edits only.
+    // A data change is an undo step too (it restarts a run: undo brings the settings back).
     await datasetField(page).selectOption({ label: 'XOR' });
     await undoButton(page).click();
+    await expect(datasetField(page)).toHaveValue('circle');
+    await expect(node(page, 'bn1')).toHaveCount(0);
+    await undoButton(page).click();
     await expect(node(page, 'bn1')).toBeVisible();
-    await expect(datasetField(page)).toHaveValue('xor');
 
     // A drag (dozens of moves) is one step; a new edit clears what could be redone.
     const before = await nodeAt(page, 'dense2');
@@ -600,12 +602,13 @@ test.describe('the lab: share link, autosave, undo, files', () => {
       await expect(
         statusNotice(
           page,
-          /^Loaded the trained weights \(trained to step \d+\); training goes on from there\.$/,
+          `Loaded the trained weights (trained to step ${steps}); training goes on from there.`,
         ),
         how,
       ).toBeVisible();
       await expect(page.getByTestId('metric-test-accuracy'), how).toHaveText(accuracy ?? '');
       await expect(page.getByTestId('metric-test-loss'), how).toHaveText(testLoss ?? '');
+      await expect(page.getByTestId('metric-step'), how).toHaveText(String(steps));
     };
 
     // Another seed (other data, other initial weights), then the file: its data and its weights.

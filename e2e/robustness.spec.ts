@@ -58,12 +58,10 @@ test.describe('nothing breaks, nothing is lost', () => {
     await expect.poll(() => readNumber(page, 'metric-step'), { timeout: 20_000 }).toBeGreaterThan(50);
     await page.getByRole('textbox', { name: 'Noise' }).fill('0.3');
     await expect(
-      page
-        .getByRole('status')
-        .filter({
-          hasText:
-            /^The noise changed, so training starts again from step 0 on the new data \(the run was at step \d+/,
-        }),
+      page.getByRole('status').filter({
+        hasText:
+          /^The noise changed, so training starts again from step 0 on the new data \(the run was at step \d+/,
+      }),
     ).toBeVisible();
     await expect(page.getByTestId('metric-step')).toHaveText('0');
     await page.getByRole('button', { name: 'Undo' }).click();
