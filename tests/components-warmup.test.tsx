@@ -14,13 +14,11 @@ afterEach(() => {
 
 describe('WarmupHint: no silent wait before the first step', () => {
   it('explains shader compilation on software WebGL once training shows no step for a while', () => {
-    appStore
-      .getState()
-      .setBackend({
-        name: 'webgl',
-        reason: 'chosen by you',
-        renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))',
-      });
+    appStore.getState().setBackend({
+      name: 'webgl',
+      reason: 'chosen by you',
+      renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))',
+    });
     render(<WarmupHint />);
     act(() => appStore.getState().setStatus('running'));
     expect(screen.queryByRole('status')).toBeNull();
@@ -37,19 +35,17 @@ describe('WarmupHint: no silent wait before the first step', () => {
     act(() => vi.advanceTimersByTime(1200));
     expect(screen.getByRole('status').textContent).toMatch(/^Preparing the first steps/);
     act(() =>
-      appStore
-        .getState()
-        .applyMetrics({
-          step: 5,
-          epoch: 0,
-          batchLoss: 1,
-          trainLoss: 1,
-          testLoss: 1,
-          testAccuracy: 0.5,
-          testR2: null,
-          stepsPerSecond: 10,
-          samplesPerSecond: 320,
-        }),
+      appStore.getState().applyMetrics({
+        step: 5,
+        epoch: 0,
+        batchLoss: 1,
+        trainLoss: 1,
+        testLoss: 1,
+        testAccuracy: 0.5,
+        testR2: null,
+        stepsPerSecond: 10,
+        samplesPerSecond: 320,
+      }),
     );
     act(() => vi.advanceTimersByTime(300));
     expect(screen.queryByRole('status')).toBeNull();

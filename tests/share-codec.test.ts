@@ -85,6 +85,13 @@ function handBuiltLab(): Lab {
     hyper: { optimizer: 'rmsprop', learningRate: 0.001, batchSize: 128, l2: 0.0005 },
     backendPref: 'wasm',
     panels: { open: null, distMode: 'training' },
+    classroom: {
+      lockGraph: true,
+      lockData: false,
+      lockTraining: true,
+      hide: ['palette', 'tab:warp'],
+      lesson: 3,
+    },
   };
 }
 
@@ -497,5 +504,40 @@ describe('untrusted files: one clear message each', () => {
     expect(validateLab({ ...nan, hyper: { ...nan.hyper, learningRate: Number.NaN } })).toMatch(
       /Learning rate/,
     );
+  });
+});
+
+describe('class options (locks, hidden sections, lesson) travel in links and files', () => {
+  const classLab = (): Lab => ({
+    ...defaultLab(),
+    classroom: {
+      lockGraph: true,
+      lockData: true,
+      lockTraining: false,
+      hide: ['inspector', 'tab:batch'],
+      lesson: 1,
+    },
+  });
+
+  it('round-trip through a link and a file', () => {
+    const link = decodeLab(encodeLab(classLab()));
+    expect(link.ok && link.lab.classroom).toEqual(classLab().classroom);
+    const file = labFromJson(labToJson(classLab()));
+    expect(file.ok && file.lab.classroom).toEqual(classLab().classroom);
+  });
+
+  it('a link made before class links existed opens as an ordinary lab', () => {
+    const { class: _dropped, ...old } = payload();
+    const result = decodeLab(linkOfValue(old));
+    expect(result.ok && result.lab.classroom).toBeNull();
+  });
+
+  it('refuses an unknown section, an unknown option and a lesson out of range, each in one sentence', () => {
+    const withClass = (c: unknown) => decodeLab(linkOfValue({ ...payload(), class: c }));
+    const base = { lockGraph: true, lockData: false, lockTraining: false, hide: [], lesson: null };
+    expectError(withClass({ ...base, hide: ['toolbar'] }), /cannot hide "toolbar": there is no such section/);
+    expectError(withClass({ ...base, exam: true }), /A class link has no option "exam"/);
+    expectError(withClass({ ...base, lesson: 0 }), /Lessons are numbered from 1/);
+    expectError(withClass({ ...base, lockGraph: 'yes' }), /lockGraph must be true or false/);
   });
 });

@@ -11,6 +11,7 @@ import {
   type DecodeResult,
   decodeLab,
   encodeLab,
+  HIDEABLE_SECTIONS,
   LAB_BACKEND_PREFS,
   LAB_DIST_MODES,
   LAB_OPTIMIZERS,
@@ -123,6 +124,15 @@ const labArb: fc.Arbitrary<Lab> = fc.record({
     open: fc.constantFrom(null, ...LAB_PANEL_IDS),
     distMode: fc.constantFrom(...LAB_DIST_MODES),
   }),
+  classroom: fc.option(
+    fc.record({
+      lockGraph: fc.boolean(),
+      lockData: fc.boolean(),
+      lockTraining: fc.boolean(),
+      hide: fc.subarray(HIDEABLE_SECTIONS.map((h) => h.id)),
+      lesson: fc.option(fc.integer({ min: 1, max: 99 })),
+    }),
+  ),
 });
 
 // ---- the invariant every decode must keep ------------------------------------------------------

@@ -2,6 +2,15 @@
  * src/share: links, files and autosaves of a lab, read as untrusted input. One table (FIELDS in
  * schema.ts) drives both writing and reading; versions migrate forward (migrations.ts).
  */
+
+export {
+  CLASS_SCHEMA,
+  type ClassOptions,
+  HIDEABLE_SECTIONS,
+  type HideableSection,
+  OPEN_CLASS,
+  restricts,
+} from './classroom';
 export {
   type DecodeResult,
   decodeLab,

@@ -2,6 +2,7 @@ import { DEFAULT_DATA } from '../data/datasets';
 import type { DataSettings } from '../data/types';
 import { defaultGraph } from '../graph/defaultGraph';
 import type { Graph } from '../graph/types';
+import type { ClassOptions } from './classroom';
 import { CURRENT_VERSION } from './migrations';
 
 /** Optimizers a lab can name; the same union as `OptimizerName` in src/train/protocol.ts. */
@@ -52,6 +53,8 @@ export interface Lab {
   readonly hyper: LabHyper;
   readonly backendPref: LabBackendPref;
   readonly panels: LabPanels;
+  /** An instructor's locks, hidden sections and lesson (a class link); null for an ordinary lab. */
+  readonly classroom: ClassOptions | null;
 }
 
 /** Trained weights a lab file may carry: node id -> weight name -> flat values (row-major). */
@@ -69,5 +72,6 @@ export function defaultLab(): Lab {
     hyper: { ...DEFAULT_HYPER },
     backendPref: 'auto',
     panels: { open: 'distributions', distMode: 'inference' },
+    classroom: null,
   };
 }

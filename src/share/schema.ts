@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { GraphEdge, GraphNode } from '../graph/types';
+import { CLASS_SCHEMA } from './classroom';
 import type { Lab } from './lab';
 import { SHARE_ERRORS } from './messages';
 import { CURRENT_VERSION, type Payload } from './migrations';
@@ -49,6 +50,8 @@ export const FIELDS: readonly Field[] = [
   { path: ['backendPref'], key: 'backend', schema: specSchema(SETTING_SPECS.backend) },
   { path: ['panels', 'open'], key: 'panel', schema: v.nullable(specSchema(SETTING_SPECS.panel)) },
   { path: ['panels', 'distMode'], key: 'distMode', schema: specSchema(SETTING_SPECS.distMode) },
+  // Absent in links made before class links existed: an ordinary lab.
+  { path: ['classroom'], key: 'class', schema: v.optional(CLASS_SCHEMA, null) },
 ];
 
 /** The valibot schema of a written lab at CURRENT_VERSION, built from FIELDS; unknown fields are refused. */

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { DATASETS, DEFAULT_DATA, generateDataset } from '../data/datasets';
 import type { DataSettings, Dataset } from '../data/types';
 import type { GraphContext } from '../graph/types';
+import { refuseIfLocked } from './locks';
 import type { AppState } from './types';
 
 export interface DataSlice {
@@ -30,6 +31,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   data: DEFAULT_DATA,
   dataset: generateFor(DEFAULT_DATA),
   setData: (patch) => {
+    if (refuseIfLocked(get, 'data')) return;
     const current = get().data;
     // A commit of the value already in force changes nothing (no restart, no undo step).
     if (Object.entries(patch).every(([k, v]) => current[k as keyof DataSettings] === v)) return;

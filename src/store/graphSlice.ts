@@ -4,6 +4,7 @@ import { defaultGraph, makeNode } from '../graph/defaultGraph';
 import { REGISTRY } from '../graph/registry';
 import type { Graph, NodeKind, ParamValue, Point } from '../graph/types';
 import { nextId } from '../lib/ids';
+import { lockMessage, refuseIfLocked } from './locks';
 import type { AppState } from './types';
 
 export interface GraphSlice {
@@ -45,6 +46,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   selectedNodeId: null,
   selectedEdgeId: null,
   addNode: (kind, position) => {
+    if (refuseIfLocked(get, 'graph')) return '';
     const { graph } = get();
     const id = nextId(
       PREFIX[kind],
@@ -58,6 +60,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     return id;
   },
   connect: (source, target) => {
+    if (refuseIfLocked(get, 'graph')) return lockMessage('graph');
     const { graph } = get();
     const check = checkConnection(graph, source, target);
     if (!check.ok) {
@@ -79,6 +82,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   removeNodes: (ids) => get().deleteElements(ids, []),
   removeEdges: (ids) => get().deleteElements([], ids),
   deleteElements: (nodeIds, edgeIds) => {
+    if ((nodeIds.length > 0 || edgeIds.length > 0) && refuseIfLocked(get, 'graph')) return;
     const { graph, selectedNodeId, selectedEdgeId } = get();
     const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]));
     const permanent = nodeIds.filter((id) => PERMANENT_KINDS.includes(kinds.get(id) as NodeKind));
@@ -101,6 +105,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     set({ graph: { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, position } : n)) } });
   },
   setParam: (id, key, value) => {
+    if (refuseIfLocked(get, 'graph')) return;
     const { graph } = get();
     set({
       graph: {

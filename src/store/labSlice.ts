@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { CURRENT_VERSION, type Lab, type LabWeights, labToJson } from '../share';
+import { type ClassOptions, CURRENT_VERSION, type Lab, type LabWeights, labToJson } from '../share';
+import { generateFor } from './dataSlice';
 import type { AppState } from './types';
 
 export interface LabSlice {
@@ -11,6 +12,10 @@ export interface LabSlice {
   pendingWeightsStep: number | null;
   /** The share link last made, shown for copying by hand. */
   shareLink: string | null;
+  /** The locks and hidden sections of a class link (null: an ordinary lab, nothing locked). */
+  classroom: ClassOptions | null;
+  /** "Make my own copy": the same lab with every lock and hidden section dropped. */
+  makeOwnCopy: () => void;
   /**
    * Replaces the whole lab (graph, data, hyperparameters, backend, panels). `keepPrevious` keeps
    * the current lab one click away ("Restore my previous lab") when it differs.
@@ -32,6 +37,7 @@ export function labOf(s: AppState): Lab {
     hyper: s.hyper,
     backendPref: s.backendPref,
     panels: { open: s.openPanel, distMode: s.distMode },
+    classroom: s.classroom,
   };
 }
 
@@ -58,11 +64,15 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
   pendingWeights: null,
   pendingWeightsStep: null,
   shareLink: null,
+  classroom: null,
   loadLab: (lab, options = {}) => {
     const current = labOf(get());
     const keep = options.keepPrevious && !sameLab(current, lab) ? current : get().previousLab;
-    get().setData(lab.data);
+    // Set directly, not through setData: a lab replaces a locked one too.
+    const data = { ...lab.data };
     set({
+      data,
+      dataset: generateFor(data),
       graph: lab.graph,
       selectedNodeId: null,
       selectedEdgeId: null,
@@ -74,7 +84,16 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       pendingWeights: options.weights ?? null,
       pendingWeightsStep: options.weights ? (options.weightsStep ?? null) : null,
       shareLink: null,
+      classroom: lab.classroom,
     });
+  },
+  makeOwnCopy: () => {
+    if (!get().classroom) return;
+    set({ classroom: null });
+    get().notify(
+      'info',
+      'This is your own copy now: nothing is locked. The class link still opens the original.',
+    );
   },
   setPreviousLab: (previousLab) => set({ previousLab }),
   setPendingWeights: (pendingWeights, pendingWeightsStep) => set({ pendingWeights, pendingWeightsStep }),

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendInfo, BackendPref, Heatmap, Hyper, Metrics } from '../train/protocol';
+import { refuseIfLocked } from './locks';
 import type { AppState } from './types';
 
 export type TrainStatus = 'starting' | 'loading' | 'ready' | 'running' | 'invalid' | 'failed';
@@ -66,7 +67,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   compiledParams: null,
   failure: null,
   setFailure: (failure) => set({ failure }),
-  setHyper: (patch) => set({ hyper: { ...get().hyper, ...patch } }),
+  setHyper: (patch) => {
+    if (!refuseIfLocked(get, 'training')) set({ hyper: { ...get().hyper, ...patch } });
+  },
   setBackendPref: (backendPref) => set({ backendPref }),
   applyMetrics: (m) => {
     let history = get().lossHistory;
