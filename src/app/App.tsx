@@ -4,6 +4,8 @@ import { CollapseBanner } from '../components/analysis/CollapseBanner';
 import { BackendControls } from '../components/BackendControls';
 import { Canvas } from '../components/Canvas';
 import { ChartsPanel } from '../components/ChartsPanel';
+import { ClassBanner } from '../components/classroom/ClassBanner';
+import { useHidden } from '../components/classroom/useClassroom';
 import { DataControls } from '../components/DataControls';
 import { HyperControls } from '../components/HyperControls';
 import { Inspector } from '../components/Inspector';
@@ -18,6 +20,10 @@ import { UndoRedo } from '../components/UndoRedo';
 /** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
 export function App() {
   useLabFileDrop();
+  const hidePalette = useHidden('palette');
+  const hideInspector = useHidden('inspector');
+  const hideLabButtons = useHidden('labButtons');
+  const hideBackend = useHidden('backend');
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -27,17 +33,18 @@ export function App() {
           </h1>
           <DataControls />
           <HyperControls />
-          <BackendControls />
+          {!hideBackend && <BackendControls />}
         </header>
         <aside className="left-column">
           <section className="lab" aria-label="Lab">
             <UndoRedo />
-            <LabControls />
+            {!hideLabButtons && <LabControls />}
           </section>
-          <Palette />
-          <Inspector />
+          {!hidePalette && <Palette />}
+          {!hideInspector && <Inspector />}
         </aside>
         <main className="center-column">
+          <ClassBanner />
           <CollapseBanner />
           <div className="canvas-wrap">
             <NoticeBar />

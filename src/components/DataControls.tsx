@@ -2,6 +2,8 @@ import { DATASETS } from '../data/datasets';
 import type { DatasetName } from '../data/types';
 import { SETTING_SPECS } from '../store/settingsSpecs';
 import { appStore, useAppStore } from '../store/store';
+import { LOCKED_TITLE } from './classroom/ClassBanner';
+import { useLocked } from './classroom/useClassroom';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
@@ -9,11 +11,12 @@ const DATASET_OPTIONS = Object.values(DATASETS).map((d) => ({ value: d.name, lab
 
 /** Dataset, size, noise, split and seed. */
 export function DataControls() {
+  const locked = useLocked('data');
   const data = useAppStore((s) => s.data);
   const setData = appStore.getState().setData;
   return (
-    <fieldset className="toolbar-group">
-      <legend>Data</legend>
+    <fieldset className="toolbar-group" disabled={locked} title={locked ? LOCKED_TITLE : undefined}>
+      <legend>Data{locked ? ' (locked)' : ''}</legend>
       <SelectField<DatasetName>
         label="Dataset"
         value={data.dataset}

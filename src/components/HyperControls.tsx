@@ -1,6 +1,8 @@
 import { SETTING_SPECS } from '../store/settingsSpecs';
 import { appStore, useAppStore } from '../store/store';
 import type { OptimizerName } from '../train/protocol';
+import { LOCKED_TITLE } from './classroom/ClassBanner';
+import { useLocked } from './classroom/useClassroom';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
@@ -13,11 +15,12 @@ const OPTIMIZERS: readonly { value: OptimizerName; label: string }[] = [
 
 /** Optimizer, learning rate, batch size and L2; they apply from the next step. */
 export function HyperControls() {
+  const locked = useLocked('training');
   const hyper = useAppStore((s) => s.hyper);
   const setHyper = appStore.getState().setHyper;
   return (
-    <fieldset className="toolbar-group">
-      <legend>Training</legend>
+    <fieldset className="toolbar-group" disabled={locked} title={locked ? LOCKED_TITLE : undefined}>
+      <legend>Training{locked ? ' (locked)' : ''}</legend>
       <SelectField<OptimizerName>
         label="Optimizer"
         value={hyper.optimizer}

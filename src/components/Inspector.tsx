@@ -3,12 +3,15 @@ import { formatCount } from '../lib/format';
 import { PERMANENT_KINDS } from '../store/graphSlice';
 import { issuesOf, selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { LOCKED_TITLE } from './classroom/ClassBanner';
+import { useLocked } from './classroom/useClassroom';
 import { ParamField } from './ParamField';
 
 /** Edits the selected node's parameters; bad values are refused next to the field. */
 export function Inspector() {
   const node = useAppStore((s) => s.graph.nodes.find((n) => n.id === s.selectedNodeId) ?? null);
   const analysis = useAppStore(selectAnalysis);
+  const locked = useLocked('graph');
   if (!node) {
     return (
       <section className="inspector" aria-label="Inspector">
@@ -33,7 +36,13 @@ export function Inspector() {
       </p>
       {visible.length === 0 && <p className="empty">This layer has no parameters.</p>}
       {/* key: a fresh set of fields per node, so drafts never leak between nodes */}
-      <div className="inspector-fields" key={node.id}>
+      <fieldset
+        className="inspector-fields"
+        key={node.id}
+        disabled={locked}
+        title={locked ? LOCKED_TITLE : undefined}
+      >
+        <legend className="visually-hidden">Parameters{locked ? ' (locked for this class)' : ''}</legend>
         {visible.map((p) => (
           <ParamField
             key={p.key}
@@ -42,7 +51,7 @@ export function Inspector() {
             onCommit={(v) => setParam(node.id, p.key, v)}
           />
         ))}
-      </div>
+      </fieldset>
       {issues.length > 0 && (
         <ul className="inspector-issues" aria-label="Problems with this node">
           {issues.map((i) => (
@@ -50,7 +59,7 @@ export function Inspector() {
           ))}
         </ul>
       )}
-      {!PERMANENT_KINDS.includes(node.kind) && (
+      {!PERMANENT_KINDS.includes(node.kind) && !locked && (
         <button type="button" className="danger" onClick={() => appStore.getState().removeNodes([node.id])}>
           Delete node
         </button>

@@ -1,6 +1,8 @@
 import {
+  type ClassOptions,
   type DecodeResult,
   type Lab,
+  type LabPanelId,
   labFromHash,
   labFromJson,
   labToJson,
@@ -112,6 +114,23 @@ export function makeShareLink(
   const problem = validateLab(lab);
   if (problem) return { ok: false, error: `This lab cannot be shared yet: ${problem}` };
   return { ok: true, link: shareUrl(base, lab) };
+}
+
+/**
+ * A class link: the current lab with an instructor's options (locks, hidden sections, lesson) and
+ * the panel it opens on; or why it cannot be shared.
+ */
+export function makeClassLink(
+  store: AppStore,
+  base: string,
+  classroom: ClassOptions,
+  panel: LabPanelId | null,
+  lab: Lab = labOf(store.getState()),
+): { ok: true; link: string } | { ok: false; error: string } {
+  const classLab: Lab = { ...lab, classroom, panels: { ...lab.panels, open: panel } };
+  const problem = validateLab(classLab);
+  if (problem) return { ok: false, error: `This lab cannot be shared yet: ${problem}` };
+  return { ok: true, link: shareUrl(base, classLab) };
 }
 
 /** The current lab as a file's text, with the trained weights when given. */

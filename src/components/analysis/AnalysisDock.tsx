@@ -23,13 +23,15 @@ const BODY: Record<PanelId, () => React.JSX.Element> = {
 /** The analysis panels under the canvas, one at a time behind tabs; the dock can be hidden. */
 export function AnalysisDock() {
   const open = useAppStore((s) => s.openPanel);
+  const hidden = useAppStore((s) => s.classroom?.hide);
+  const shown = PANELS.filter((p) => !hidden?.includes(`tab:${p.id}`));
   const base = useId();
   const setOpen = (id: PanelId | null) => appStore.getState().setOpenPanel(id);
-  const Body = open ? BODY[open] : null;
+  const Body = open && shown.some((p) => p.id === open) ? BODY[open] : null;
   return (
     <section className={`dock${open ? ' dock-open' : ''}`} aria-label="Analysis">
       <div className="dock-tabs" role="tablist" aria-label="Analysis panels">
-        {PANELS.map((p) => (
+        {shown.map((p) => (
           <button
             key={p.id}
             type="button"
@@ -46,7 +48,8 @@ export function AnalysisDock() {
           type="button"
           className="dock-toggle"
           aria-expanded={open !== null}
-          onClick={() => setOpen(open ? null : 'distributions')}
+          onClick={() => setOpen(open ? null : (shown[0]?.id ?? null))}
+          disabled={shown.length === 0}
         >
           {open ? 'Hide panels' : 'Show panels'}
         </button>

@@ -2,16 +2,21 @@ import { useId, useRef, useState } from 'react';
 import { browserStorage } from '../../store/browserStorage';
 import { exportLabText, makeShareLink, restorePreviousLab } from '../../store/labActions';
 import { appStore, useAppStore } from '../../store/store';
+import { ShareForClassDialog } from '../classroom/ShareForClassDialog';
 import { useTrainer } from '../TrainerContext';
 import { downloadText } from './downloadText';
 import { readLabFile } from './readLabFile';
 import { ShareLinkField } from './ShareLinkField';
 
-/** Share link, Export lab (optionally with trained weights), Import lab, Restore my previous lab. */
+/** The lessons a class link can open (filled in by src/lessons). */
+const LESSON_TITLES: readonly { title: string }[] = [];
+
+/** Share link, Share for class, Export lab (optionally with trained weights), Import lab, Restore my previous lab. */
 export function LabControls() {
   const trainer = useTrainer();
   const previous = useAppStore((s) => s.previousLab !== null);
   const [withWeights, setWithWeights] = useState(false);
+  const [classOpen, setClassOpen] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const weightsId = useId();
   const notify = (kind: 'error' | 'info', text: string) => appStore.getState().notify(kind, text);
@@ -33,9 +38,13 @@ export function LabControls() {
 
   return (
     <div className="lab-controls">
-      <button type="button" className="wide" onClick={share}>
+      <button type="button" onClick={share}>
         Share link
       </button>
+      <button type="button" onClick={() => setClassOpen(true)}>
+        Share for class
+      </button>
+      {classOpen && <ShareForClassDialog lessons={LESSON_TITLES} onClose={() => setClassOpen(false)} />}
       <button type="button" onClick={() => void exportLab()}>
         Export lab
       </button>
