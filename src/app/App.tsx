@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { ChartStyleContext, NORMAL_STYLE, PRESENTER_STYLE } from '../charts/chartStyle';
 import { AnalysisDock } from '../components/analysis/AnalysisDock';
 import { CollapseBanner } from '../components/analysis/CollapseBanner';
 import { BackendControls } from '../components/BackendControls';
@@ -13,44 +14,57 @@ import { MetricsPanel } from '../components/MetricsPanel';
 import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
 import { RunControls } from '../components/RunControls';
+import { ShortcutsDialog } from '../components/shortcuts/ShortcutsDialog';
+import { useShortcuts } from '../components/shortcuts/useShortcuts';
 import { UndoRedo } from '../components/UndoRedo';
+import { ViewControls } from '../components/ViewControls';
+import { useAppStore } from '../store/store';
 
-/** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
+/**
+ * The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts.
+ * Presenter view is the class `presenter` on the root (the CSS does the layout) and the presenter chart style.
+ */
 export function App() {
   useLabFileDrop();
+  useShortcuts();
+  const presenter = useAppStore((s) => s.presenter);
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <header className="toolbar">
-          <h1 className="brand" title="See what normalization and activation layers really do">
-            NormLab
-          </h1>
-          <DataControls />
-          <HyperControls />
-          <BackendControls />
-        </header>
-        <aside className="left-column">
-          <section className="lab" aria-label="Lab">
-            <UndoRedo />
-            <LabControls />
-          </section>
-          <Palette />
-          <Inspector />
-        </aside>
-        <main className="center-column">
-          <CollapseBanner />
-          <div className="canvas-wrap">
-            <NoticeBar />
-            <Canvas />
-          </div>
-          <AnalysisDock />
-        </main>
-        <aside className="right-column" aria-label="Training">
-          <RunControls />
-          <MetricsPanel />
-          <ChartsPanel />
-        </aside>
-      </div>
+      <ChartStyleContext.Provider value={presenter ? PRESENTER_STYLE : NORMAL_STYLE}>
+        <div className={presenter ? 'app presenter' : 'app'}>
+          <header className="toolbar">
+            <h1 className="brand" title="See what normalization and activation layers really do">
+              NormLab
+            </h1>
+            <DataControls />
+            <HyperControls />
+            <BackendControls />
+            <ViewControls />
+          </header>
+          <aside className="left-column">
+            <section className="lab" aria-label="Lab">
+              <UndoRedo />
+              <LabControls />
+            </section>
+            <Palette />
+            <Inspector />
+          </aside>
+          <main className="center-column">
+            <CollapseBanner />
+            <div className="canvas-wrap">
+              <NoticeBar />
+              <Canvas />
+            </div>
+            <AnalysisDock />
+          </main>
+          <aside className="right-column" aria-label="Training">
+            <RunControls />
+            <MetricsPanel />
+            <ChartsPanel />
+          </aside>
+          <ShortcutsDialog />
+        </div>
+      </ChartStyleContext.Provider>
     </ReactFlowProvider>
   );
 }

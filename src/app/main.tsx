@@ -1,11 +1,14 @@
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import './shortcuts.css';
+import './presenter.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerContext } from '../components/TrainerContext';
 import { connectAutosave } from '../store/autosave';
 import { browserStorage } from '../store/browserStorage';
 import { openInitialLab, openLabFromHash } from '../store/labActions';
+import { connectPresenterSetting } from '../store/presenterSetting';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
@@ -21,6 +24,8 @@ if (openInitialLab(appStore, storage, window.location.hash)) dropHash();
 window.addEventListener('hashchange', () => {
   if (openLabFromHash(appStore, storage, window.location.hash)) dropHash();
 });
+// Presenter view, remembered in this browser (after the lab, so that it collapses the lab's open panel).
+connectPresenterSetting(appStore, storage);
 
 // ?backend=webgl|wasm|cpu|auto overrides the backend choice.
 const requested = new URLSearchParams(window.location.search).get('backend');
