@@ -128,6 +128,26 @@ describe('useShortcuts', () => {
     expect(appStore.getState().shortcutsOpen).toBe(false);
   });
 
+  it('after a click on a button, Space trains; after Tab onto it, Space is left to the button', () => {
+    renderPage();
+    const toggle = screen.getByRole('button', { name: 'Presenter view' });
+    act(() => {
+      fireEvent.pointerDown(toggle);
+      fireEvent.mouseDown(toggle);
+      toggle.focus();
+      toggle.click();
+    });
+    expect(appStore.getState().presenter).toBe(true);
+    expect(key(' ', toggle)).toBe(false);
+    expect(calls).toEqual(['train']);
+    act(() => toggle.blur());
+    // Tab onto it: the key comes first, then the focus.
+    key('Tab');
+    act(() => toggle.focus());
+    expect(key(' ', toggle)).toBe(true);
+    expect(calls).toEqual(['train']);
+  });
+
   it('leaves the arrow keys alone while no lesson is open', () => {
     renderPage();
     expect(key('ArrowLeft')).toBe(true);

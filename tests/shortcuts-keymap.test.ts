@@ -84,25 +84,27 @@ describe('shortcutFor', () => {
     expect(press('p', aria)).toBeNull();
   });
 
-  it('leaves Space to a button reached by keyboard, and takes it from one that was only clicked', () => {
+  it('leaves Space to a button reached by keyboard, and takes it from one that was clicked', () => {
     const button = mount('<button id="btn">Step</button>', '#btn');
-    // Focused without the keyboard (not :focus-visible): Space is the shortcut.
-    expect(press(' ', button)).toBe('trainPause');
-    // Focused as by Tab (:focus-visible): Space presses the button itself.
-    button.focus();
-    expect(button.matches(':focus-visible')).toBe(true);
+    // Reached with Tab: Space presses the button itself.
+    expect(press(' ', button, { keyboardFocus: true })).toBeNull();
+    // Clicked a moment ago: Space is Train/Pause.
+    expect(press(' ', button, { keyboardFocus: false })).toBe('trainPause');
+    // Unknown: left to the button.
     expect(press(' ', button)).toBeNull();
-    // Other shortcuts work from a focused button.
-    expect(press('s', button)).toBe('step');
+    // Other shortcuts work from a focused button either way.
+    expect(press('s', button, { keyboardFocus: true })).toBe('step');
     const box = mount('<input type="checkbox" id="box2">', '#box2');
-    box.focus();
-    expect(press(' ', box)).toBeNull();
+    expect(press(' ', box, { keyboardFocus: true })).toBeNull();
+    const tab = mount('<div role="tablist"><button role="tab" id="t1">A</button></div>', '#t1');
+    expect(press('ArrowRight', tab, { keyboardFocus: true })).toBeNull();
+    expect(press('ArrowRight', tab, { keyboardFocus: false })).toBe('lessonNext');
   });
 
   it('leaves arrow keys to canvas nodes (they move the selected nodes)', () => {
     const inner = mount('<div class="react-flow__node" tabindex="0"><span id="n">Dense</span></div>', '#n');
-    expect(press('ArrowLeft', inner)).toBeNull();
-    expect(press('ArrowRight', inner)).toBeNull();
+    expect(press('ArrowLeft', inner, { keyboardFocus: false })).toBeNull();
+    expect(press('ArrowRight', inner, { keyboardFocus: true })).toBeNull();
     expect(press(' ', inner)).toBe('trainPause');
   });
 });

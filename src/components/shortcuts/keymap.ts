@@ -36,6 +36,11 @@ export interface KeyPress {
   readonly altKey: boolean;
   readonly repeat?: boolean;
   readonly target: EventTarget | null;
+  /**
+   * Whether the focused element was reached with the keyboard (Tab) rather than clicked; a keyboard
+   * user pressing Space on a button means that button, a mouse user means Train/Pause. Default true.
+   */
+  readonly keyboardFocus?: boolean;
 }
 
 /** Input types that take typed text (everything but buttons, boxes, sliders and pickers). */
@@ -63,25 +68,12 @@ const CANVAS_NODE = '.react-flow__node';
 const asElement = (t: EventTarget | null): Element | null =>
   t !== null && typeof (t as Element).closest === 'function' ? (t as Element) : null;
 
-/**
- * Whether the element was focused from the keyboard (Tab), not by a click: a keyboard user pressing
- * Space on a button means that button; a mouse user who clicked it a moment ago means Train/Pause.
- */
-function keyboardFocused(el: Element): boolean {
-  try {
-    return el.matches(':focus-visible');
-  } catch {
-    return true;
-  }
-}
-
 /** Whether the focused element (or the control around it) acts on this key itself. */
-function ownsKey(el: Element | null, key: string): boolean {
+function ownsKey(el: Element | null, key: string, keyboardFocus: boolean): boolean {
   if (!el) return false;
   if (key.startsWith('Arrow') && el.closest(CANVAS_NODE)) return true;
   const owners = key === ' ' ? SPACE_OWNERS : key.startsWith('Arrow') ? ARROW_OWNERS : null;
-  const owner = owners ? el.closest(owners) : null;
-  return owner !== null && keyboardFocused(owner);
+  return owners !== null && keyboardFocus && el.closest(owners) !== null;
 }
 
 /** Whether the key goes into a text field: an input that takes text, a textarea, a select, or contenteditable. */
@@ -107,5 +99,5 @@ export function shortcutFor(press: KeyPress): ShortcutCommand | null {
   if (!shortcut || isTypingTarget(press.target)) return null;
   const el = asElement(press.target);
   if (el?.closest('dialog, [role="dialog"], [role="alertdialog"]')) return null;
-  return ownsKey(el, press.key) ? null : shortcut.command;
+  return ownsKey(el, press.key, press.keyboardFocus ?? true) ? null : shortcut.command;
 }
