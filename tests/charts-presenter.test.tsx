@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChartStyleContext, NORMAL_STYLE, OKABE_ITO, PRESENTER_STYLE } from '../src/charts/chartStyle';
@@ -8,6 +8,8 @@ import { HistogramChart } from '../src/charts/HistogramChart';
 import { LossChart, type LossPointData } from '../src/charts/LossChart';
 import { layout } from '../src/charts/lossLayout';
 import { WarpedGridChart } from '../src/charts/WarpedGridChart';
+import { ViewChartStyle } from '../src/components/ViewChartStyle';
+import { appStore } from '../src/store/store';
 
 afterEach(cleanup);
 
@@ -34,6 +36,21 @@ describe('presenter chart style', () => {
     expect(big.querySelector('.loss-test')?.getAttribute('stroke')).toBe('#0072b2');
     expect(big.querySelector('.loss-train')?.getAttribute('stroke')).toBe('#d55e00');
     expect(big.querySelector('.loss-train')?.getAttribute('stroke-dasharray')).toBe('12 10');
+  });
+
+  it('follows presenter view in the store (ViewChartStyle)', () => {
+    appStore.setState(appStore.getInitialState(), true);
+    const { container } = render(
+      <ViewChartStyle>
+        <LossChart points={points} logScale={false} />
+      </ViewChartStyle>,
+    );
+    const width = () => num(container.querySelector('.loss-test')?.parentElement, 'stroke-width');
+    expect(width()).toBe(2);
+    act(() => appStore.getState().setPresenter(true));
+    expect(width()).toBe(4);
+    act(() => appStore.getState().setPresenter(false));
+    expect(width()).toBe(2);
   });
 
   it('writes the loss axis labels at 18 px and makes room for them', () => {

@@ -1,5 +1,4 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { ChartStyleContext, NORMAL_STYLE, PRESENTER_STYLE } from '../charts/chartStyle';
 import { AnalysisDock } from '../components/analysis/AnalysisDock';
 import { CollapseBanner } from '../components/analysis/CollapseBanner';
 import { BackendControls } from '../components/BackendControls';
@@ -22,7 +21,7 @@ import { useAppStore } from '../store/store';
 
 /**
  * The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts.
- * Presenter view is the class `presenter` on the root (the CSS does the layout) and the presenter chart style.
+ * Presenter view is the class `presenter` on the root: the CSS does the layout (src/app/presenter.css).
  */
 export function App() {
   useLabFileDrop();
@@ -30,41 +29,39 @@ export function App() {
   const presenter = useAppStore((s) => s.presenter);
   return (
     <ReactFlowProvider>
-      <ChartStyleContext.Provider value={presenter ? PRESENTER_STYLE : NORMAL_STYLE}>
-        <div className={presenter ? 'app presenter' : 'app'}>
-          <header className="toolbar">
-            <h1 className="brand" title="See what normalization and activation layers really do">
-              NormLab
-            </h1>
-            <DataControls />
-            <HyperControls />
-            <BackendControls />
-            <ViewControls />
-          </header>
-          <aside className="left-column">
-            <section className="lab" aria-label="Lab">
-              <UndoRedo />
-              <LabControls />
-            </section>
-            <Palette />
-            <Inspector />
-          </aside>
-          <main className="center-column">
-            <CollapseBanner />
-            <div className="canvas-wrap">
-              <NoticeBar />
-              <Canvas />
-            </div>
-            <AnalysisDock />
-          </main>
-          <aside className="right-column" aria-label="Training">
-            <RunControls />
-            <MetricsPanel />
-            <ChartsPanel />
-          </aside>
-          <ShortcutsDialog />
-        </div>
-      </ChartStyleContext.Provider>
+      <div className={presenter ? 'app presenter' : 'app'}>
+        <header className="toolbar">
+          <h1 className="brand" title="See what normalization and activation layers really do">
+            NormLab
+          </h1>
+          <DataControls />
+          <HyperControls />
+          <BackendControls />
+          <ViewControls />
+        </header>
+        <aside className="left-column">
+          <section className="lab" aria-label="Lab">
+            <UndoRedo />
+            <LabControls />
+          </section>
+          <Palette />
+          <Inspector />
+        </aside>
+        <main className="center-column">
+          <CollapseBanner />
+          <div className="canvas-wrap">
+            <NoticeBar />
+            <Canvas />
+          </div>
+          <AnalysisDock />
+        </main>
+        <aside className="right-column" aria-label="Training">
+          <RunControls />
+          <MetricsPanel />
+          <ChartsPanel />
+        </aside>
+        <ShortcutsDialog />
+      </div>
     </ReactFlowProvider>
   );
 }

@@ -5,6 +5,7 @@ import './presenter.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerContext } from '../components/TrainerContext';
+import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
 import { browserStorage } from '../store/browserStorage';
 import { openInitialLab, openLabFromHash } from '../store/labActions';
@@ -71,7 +72,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <App />
+      <ViewChartStyle>
+        <App />
+      </ViewChartStyle>
     </TrainerContext.Provider>
   </StrictMode>,
 );
