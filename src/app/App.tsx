@@ -15,18 +15,27 @@ import { MetricsPanel } from '../components/MetricsPanel';
 import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
 import { RunControls } from '../components/RunControls';
+import { ShortcutsDialog } from '../components/shortcuts/ShortcutsDialog';
+import { useShortcuts } from '../components/shortcuts/useShortcuts';
 import { UndoRedo } from '../components/UndoRedo';
+import { ViewControls } from '../components/ViewControls';
+import { useAppStore } from '../store/store';
 
-/** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
+/**
+ * The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts.
+ * Presenter view is the class `presenter` on the root: the CSS does the layout (src/app/presenter.css).
+ */
 export function App() {
   useLabFileDrop();
+  useShortcuts();
+  const presenter = useAppStore((s) => s.presenter);
   const hidePalette = useHidden('palette');
   const hideInspector = useHidden('inspector');
   const hideLabButtons = useHidden('labButtons');
   const hideBackend = useHidden('backend');
   return (
     <ReactFlowProvider>
-      <div className="app">
+      <div className={presenter ? 'app presenter' : 'app'}>
         <header className="toolbar">
           <h1 className="brand" title="See what normalization and activation layers really do">
             NormLab
@@ -34,6 +43,7 @@ export function App() {
           <DataControls />
           <HyperControls />
           {!hideBackend && <BackendControls />}
+          <ViewControls />
         </header>
         <aside className="left-column">
           <section className="lab" aria-label="Lab">
@@ -57,6 +67,7 @@ export function App() {
           <MetricsPanel />
           <ChartsPanel />
         </aside>
+        <ShortcutsDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -1,12 +1,16 @@
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './classroom.css';
+import './shortcuts.css';
+import './presenter.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerContext } from '../components/TrainerContext';
+import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
 import { browserStorage } from '../store/browserStorage';
 import { openInitialLab, openLabFromHash } from '../store/labActions';
+import { connectPresenterSetting } from '../store/presenterSetting';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
 import { connectWeightsAutosave } from '../store/weightsAutosave';
@@ -23,6 +27,8 @@ if (openInitialLab(appStore, storage, window.location.hash)) dropHash();
 window.addEventListener('hashchange', () => {
   if (openLabFromHash(appStore, storage, window.location.hash)) dropHash();
 });
+// Presenter view, remembered in this browser (after the lab, so that it collapses the lab's open panel).
+connectPresenterSetting(appStore, storage);
 
 // ?backend=webgl|wasm|cpu|auto overrides the backend choice.
 const requested = new URLSearchParams(window.location.search).get('backend');
@@ -70,7 +76,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <App />
+      <ViewChartStyle>
+        <App />
+      </ViewChartStyle>
     </TrainerContext.Provider>
   </StrictMode>,
 );

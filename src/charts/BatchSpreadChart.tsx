@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { niceTicks, sig3 } from './axis';
+import { useChartStyle } from './chartStyle';
 
 /** One column of the strip plot: a short label ("class 0", "n=4") and the values measured for it. */
 export interface SpreadGroup {
@@ -20,7 +21,6 @@ interface Props {
 }
 
 const INK = '#1b1f24';
-const DOT = '#1967d2';
 /** Room above the plot for the inference-mode key. */
 const TOP = 26;
 const RIGHT = 12;
@@ -112,7 +112,8 @@ function BatchSpreadChartView({ groups, inference, width = 480, height = 260, yL
   const longest = how === 'rotate' ? Math.max(...cols.map((c) => c.label.length)) : 0;
   const bottom = height - Math.max(40, Math.min(90, 24 + longest * CHAR_W * 0.58));
   const py = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - TOP);
-  const dotR = Math.max(3, Math.min(5, colW / 14));
+  const style = useChartStyle();
+  const dotR = Math.max(3, Math.min(5, colW / 14)) * style.pointScale;
   const jitterW = Math.min(colW * 0.45, 40);
   const infY = py(inference);
   const words = yLabel ?? 'the value';
@@ -176,7 +177,7 @@ function BatchSpreadChartView({ groups, inference, width = 480, height = 260, yL
                 cx={cx + jitter(gi, i) * jitterW}
                 cy={py(v)}
                 r={dotR}
-                fill={DOT}
+                fill={style.after}
                 fillOpacity={0.7}
                 stroke="#fff"
                 strokeWidth={0.75}

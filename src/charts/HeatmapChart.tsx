@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import { CLASS_RGB, cellColor } from './colors';
+import { type ChartStyle, useChartStyle } from './chartStyle';
+import { cellColor } from './colors';
 
 export interface HeatmapData {
   readonly size: number;
@@ -37,10 +38,12 @@ function drawPoints(
   domain: readonly [number, number],
   task: Props['task'],
   test: boolean,
+  style: ChartStyle,
 ) {
   const [lo, hi] = domain;
   const scale = px / (hi - lo);
-  const r = Math.max(2.2, px / 110);
+  const r = Math.max(2.2, px / 110) * style.pointScale;
+  const { classRgb } = style;
   for (let i = 0; i < pts.y.length; i++) {
     const cx = ((pts.x[2 * i] as number) - lo) * scale;
     const cy = (hi - (pts.x[2 * i + 1] as number)) * scale;
@@ -48,13 +51,13 @@ function drawPoints(
     // Regression points use the heatmap's value scale; class points their class colour.
     const rgb =
       task === 'regression'
-        ? cellColor(pts.y, i, 1, 'regression')
-        : (CLASS_RGB[Math.round(t) % CLASS_RGB.length] as readonly number[]);
+        ? cellColor(pts.y, i, 1, 'regression', classRgb)
+        : (classRgb[Math.round(t) % classRgb.length] as readonly number[]);
     ctx.beginPath();
     ctx.arc(cx, cy, r, 0, 2 * Math.PI);
     ctx.fillStyle = `rgb(${rgb?.join(',')})`;
     ctx.fill();
-    ctx.lineWidth = test ? 1.6 : 1;
+    ctx.lineWidth = (test ? 1.6 : 1) * style.pointScale;
     ctx.strokeStyle = test ? '#111' : '#fff';
     ctx.stroke();
   }
@@ -68,6 +71,7 @@ function drawPoints(
 function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText, marker, onPick }: Props) {
   const gridRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
+  const style = useChartStyle();
 
   useEffect(() => {
     const canvas = gridRef.current;
@@ -84,14 +88,20 @@ function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText,
     const img = ctx.createImageData(heatmap.size, heatmap.size);
     const n = heatmap.size * heatmap.size;
     for (let i = 0; i < n; i++) {
-      const [r, g, b] = cellColor(heatmap.values, i * heatmap.channels, heatmap.channels, task);
+      const [r, g, b] = cellColor(
+        heatmap.values,
+        i * heatmap.channels,
+        heatmap.channels,
+        task,
+        style.classRgb,
+      );
       img.data[4 * i] = r;
       img.data[4 * i + 1] = g;
       img.data[4 * i + 2] = b;
       img.data[4 * i + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
-  }, [heatmap, task]);
+  }, [heatmap, task, style]);
 
   useEffect(() => {
     const canvas = pointsRef.current;
@@ -102,9 +112,9 @@ function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText,
     canvas.height = Math.round(size * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size, size);
-    drawPoints(ctx, train, size, domain, task, false);
-    drawPoints(ctx, test, size, domain, task, true);
-  }, [train, test, domain, task, size]);
+    drawPoints(ctx, train, size, domain, task, false, style);
+    drawPoints(ctx, test, size, domain, task, true, style);
+  }, [train, test, domain, task, size, style]);
 
   const [lo, hi] = domain;
   const toPx = (v: number) => ((v - lo) / (hi - lo)) * size;

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Histogram } from '../lib/stats';
 import { niceTicks, sig3 } from './axis';
+import { useChartStyle } from './chartStyle';
 
 /** A stretch of the x axis to shade (e.g. ReLU's dead region x < 0); ends may be ±Infinity. */
 export interface ShadedRegion {
@@ -43,6 +44,7 @@ function extent(hist: Histogram, xRange?: readonly [number, number]): [number, n
  * (grey band), optional shaded regions behind the bars, and a caption with mean, std and count.
  */
 function HistogramChartView({ hist, title, color, width = 360, height = 220, regions = [], xRange }: Props) {
+  const style = useChartStyle();
   const [lo, hi] = extent(hist, xRange);
   const plotW = width - 2 * SIDE;
   const bottom = height - BOTTOM;
@@ -140,7 +142,7 @@ function HistogramChartView({ hist, title, color, width = 360, height = 220, reg
           y1={TOP}
           y2={bottom}
           stroke={INK}
-          strokeWidth={2.5}
+          strokeWidth={2.5 + (style.lineScale - 1)}
         />
       )}
       <line x1={SIDE} x2={SIDE + plotW} y1={bottom} y2={bottom} stroke={INK} strokeWidth={1.5} />

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useChartStyle } from './chartStyle';
 
 /** One line of a grid after a transformation; `axis` is the direction it had before it. */
 export interface GridLine {
@@ -19,7 +20,6 @@ interface Props {
 }
 
 const INK = '#1b1f24';
-const COLOR = { h: '#1967d2', v: '#e8710a' } as const;
 const LEFT = 28;
 const TOP = 8;
 const RIGHT = 8;
@@ -48,6 +48,7 @@ function bounds(lines: readonly GridLine[]): [number, number, number, number] {
  * horizontal and orange for vertical ones, at the same scale on both axes (centred), with axis labels.
  */
 function WarpedGridChartView({ lines, width = 300, height = 300, xLabel, yLabel, caption }: Props) {
+  const style = useChartStyle();
   const bottom = height - (caption ? 44 : 26);
   const plotW = width - LEFT - RIGHT;
   const plotH = bottom - TOP;
@@ -89,8 +90,8 @@ function WarpedGridChartView({ lines, width = 300, height = 300, xLabel, yLabel,
           className={`grid-line grid-line-${l.axis}`}
           points={toSvg(l.points)}
           fill="none"
-          stroke={COLOR[l.axis]}
-          strokeWidth={1.75}
+          stroke={l.axis === 'h' ? style.gridH : style.gridV}
+          strokeWidth={1.75 * style.lineScale}
           strokeLinejoin="round"
           strokeLinecap="round"
         />

@@ -20,8 +20,9 @@ export function ChartsPanel() {
   const batchOpen = useAppStore((s) => s.openPanel === 'batch');
   const batchPoint = useAppStore((s) => s.batchPoint);
   const logId = useId();
+  const presenter = useAppStore((s) => s.presenter);
   const blockRef = useRef<HTMLDivElement>(null);
-  const size = useChartSize(blockRef);
+  const size = useChartSize(blockRef, presenter);
   const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
   const test = useMemo(() => ({ x: dataset.xTest, y: dataset.yTest }), [dataset]);
   const { task } = dataset.info;
@@ -79,7 +80,7 @@ export function ChartsPanel() {
           points={invalid ? NO_POINTS : history}
           emptyText={invalid ? 'Fix the graph, then train.' : undefined}
           logScale={logScale}
-          height={140}
+          height={presenter ? 240 : 140}
         />
       </div>
     </section>

@@ -25,16 +25,23 @@ export function DataControls() {
       />
       <NumberField
         spec={SETTING_SPECS.samples}
+        className="field-secondary"
         value={data.samples}
         onCommit={(samples) => setData({ samples })}
       />
       <NumberField spec={SETTING_SPECS.noise} value={data.noise} onCommit={(noise) => setData({ noise })} />
       <NumberField
         spec={SETTING_SPECS.trainFraction}
+        className="field-secondary"
         value={data.trainFraction}
         onCommit={(trainFraction) => setData({ trainFraction })}
       />
-      <NumberField spec={SETTING_SPECS.seed} value={data.seed} onCommit={(seed) => setData({ seed })} />
+      <NumberField
+        spec={SETTING_SPECS.seed}
+        className="field-secondary"
+        value={data.seed}
+        onCommit={(seed) => setData({ seed })}
+      />
     </fieldset>
   );
 }

@@ -34,10 +34,16 @@ export function HyperControls() {
       />
       <NumberField
         spec={SETTING_SPECS.batchSize}
+        className="field-secondary"
         value={hyper.batchSize}
         onCommit={(batchSize) => setHyper({ batchSize })}
       />
-      <NumberField spec={SETTING_SPECS.l2} value={hyper.l2} onCommit={(l2) => setHyper({ l2 })} />
+      <NumberField
+        spec={SETTING_SPECS.l2}
+        className="field-secondary"
+        value={hyper.l2}
+        onCommit={(l2) => setHyper({ l2 })}
+      />
     </fieldset>
   );
 }

@@ -22,6 +22,18 @@ export interface UiSlice {
   notify: (kind: Notice['kind'], text: string) => void;
   dismissNotice: () => void;
   setLogScale: (on: boolean) => void;
+  /** Presenter view: large text, thick chart lines, colour-blind-safe colours, fewer controls. */
+  presenter: boolean;
+  /** The analysis panel that was open when presenter view collapsed the dock (reopened on leaving it). */
+  panelBeforePresenter: AppState['openPanel'];
+  /**
+   * Turns presenter view on or off. On: the analysis dock collapses to its tab strip. Off: the panel
+   * it collapsed comes back if the dock is still collapsed.
+   */
+  setPresenter: (on: boolean) => void;
+  /** Whether the keyboard-shortcuts dialog is open. */
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -32,4 +44,15 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notify: (kind, text) => set({ notice: { kind, text, id: (get().notice?.id ?? 0) + 1 } }),
   dismissNotice: () => set({ notice: null }),
   setLogScale: (logScale) => set({ logScale }),
+  presenter: false,
+  panelBeforePresenter: null,
+  setPresenter: (on) => {
+    const s = get();
+    if (on === s.presenter) return;
+    if (on) set({ presenter: true, panelBeforePresenter: s.openPanel, openPanel: null });
+    else
+      set({ presenter: false, panelBeforePresenter: null, openPanel: s.openPanel ?? s.panelBeforePresenter });
+  },
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 });

@@ -1,3 +1,4 @@
+import { useChartStyle } from '../../charts/chartStyle';
 import { HistogramChart, type ShadedRegion } from '../../charts/HistogramChart';
 import type { UnitDistribution } from '../../train/protocol';
 
@@ -13,6 +14,7 @@ const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 
 /** The input (before) and output (after) histograms of one node side by side. */
 export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel }: Props) {
+  const style = useChartStyle();
   const regions: ShadedRegion[] = regionIntervals.map(([from, to]) => ({ from, to, label: regionLabel }));
   // One x axis for both, so the narrowing (or shifting) that the node does is visible at a glance.
   const xRange: [number, number] = [
@@ -25,7 +27,7 @@ export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel 
         <HistogramChart
           hist={dist.before}
           title={`Before: input of ${nodeName}`}
-          color="#5b6470"
+          color={style.before}
           regions={regions}
           xRange={xRange}
           width={360}
@@ -34,7 +36,7 @@ export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel 
         <HistogramChart
           hist={dist.after}
           title={`After: output of ${nodeName}`}
-          color="#1967d2"
+          color={style.after}
           xRange={xRange}
           width={360}
           height={160}

@@ -1,0 +1,12 @@
+import { PresenterToggle } from './PresenterToggle';
+import { ShortcutsButton } from './shortcuts/ShortcutsButton';
+
+/** The toolbar's view group: presenter view and the keyboard-shortcuts list. */
+export function ViewControls() {
+  return (
+    <div className="view-controls">
+      <PresenterToggle />
+      <ShortcutsButton />
+    </div>
+  );
+}
