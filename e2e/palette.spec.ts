@@ -60,4 +60,33 @@ test.describe('palette', () => {
     await page.keyboard.press('Space');
     await expect(nodesOfKind(page, 'add')).toHaveCount(1);
   });
+
+  test('nodes added by clicks land in free space, in view, never on top of each other or the graph', async ({
+    page,
+  }) => {
+    for (let i = 0; i < 5; i++) await paletteItem(page, 'LayerNorm').click();
+    await expect(nodesOfKind(page, 'layernorm')).toHaveCount(5);
+    const view = await canvas(page).boundingBox();
+    if (!view) throw new Error('no canvas');
+    const boxes = await canvas(page)
+      .locator('.react-flow__node')
+      .evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })),
+      );
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `nodes overlap: ${JSON.stringify([a, b])}`).toBe(false);
+      }
+    }
+    const added = await nodesOfKind(page, 'layernorm').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()),
+    );
+    for (const r of added) {
+      expect(r.x).toBeGreaterThanOrEqual(view.x);
+      expect(r.y).toBeGreaterThanOrEqual(view.y);
+      expect(r.x + r.width).toBeLessThanOrEqual(view.x + view.width);
+      expect(r.y + r.height).toBeLessThanOrEqual(view.y + view.height);
+    }
+  });
 });

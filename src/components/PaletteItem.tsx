@@ -1,25 +1,34 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
+import { freeSpot } from '../graph/placement';
 import { REGISTRY } from '../graph/registry';
 import type { NodeKind } from '../graph/types';
 import { appStore } from '../store/store';
 
 export const PALETTE_MIME = 'application/x-normlab-kind';
 
+/** A new node's size before React Flow has measured it (flow units): a new node is unconnected, so it shows its warning. */
+const DEFAULT_NODE_SIZE = { width: 240, height: 90 };
+
 /**
- * A layer kind to add: drag it onto the canvas, or click / press Enter to add it in the
+ * A layer kind to add: drag it onto the canvas, or click / press Enter to add it in free space near the
  * middle of the visible canvas (keyboard users).
  */
 function PaletteItemView({ kind }: { kind: NodeKind }) {
   const { screenToFlowPosition } = useReactFlow();
   const spec = REGISTRY[kind];
-  const addAtCenter = () => {
+  const addInFreeSpace = () => {
     const box = document.getElementById('graph-canvas')?.getBoundingClientRect();
-    const jitter = (appStore.getState().graph.nodes.length % 4) * 24;
-    const p = box
-      ? screenToFlowPosition({ x: box.left + box.width / 2 + jitter, y: box.top + box.height / 2 + jitter })
-      : undefined;
-    appStore.getState().addNode(kind, p ? { x: p.x - 80, y: p.y - 30 } : undefined);
+    if (!box) return appStore.getState().addNode(kind);
+    const a = screenToFlowPosition({ x: box.left, y: box.top });
+    const b = screenToFlowPosition({ x: box.right, y: box.bottom });
+    const { graph, measured } = appStore.getState();
+    const taken = graph.nodes.map((n) => ({
+      ...n.position,
+      ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
+    }));
+    const view = { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+    appStore.getState().addNode(kind, freeSpot(taken, view, DEFAULT_NODE_SIZE));
   };
   return (
     <button
@@ -31,7 +40,7 @@ function PaletteItemView({ kind }: { kind: NodeKind }) {
         e.dataTransfer.setData(PALETTE_MIME, kind);
         e.dataTransfer.effectAllowed = 'copy';
       }}
-      onClick={addAtCenter}
+      onClick={addInFreeSpace}
     >
       {spec.label}
     </button>
