@@ -95,4 +95,23 @@ test.describe('inspector', () => {
     await expect(inspector(page).getByRole('alert')).toHaveCount(0);
     await expect(inspector(page).getByRole('combobox', { name: 'Initializer' })).toHaveValue('glorotUniform');
   });
+
+  test('a refused toolbar value says which value is in force, and leaving the field puts it back', async ({
+    page,
+  }) => {
+    await gotoApp(page, 'cpu');
+    const lr = page.getByRole('textbox', { name: 'Learning rate' });
+    const batch = page.getByRole('textbox', { name: 'Batch size' });
+    await lr.fill('-1');
+    await expect(page.getByRole('banner').getByRole('alert')).toHaveText(
+      /^Not applied: .* Still using 0\.03\.$/,
+    );
+    await batch.fill('0');
+    // Only the field being edited shows its popover: no two overlap.
+    await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(1);
+    await expect(lr).toHaveValue('0.03');
+    await batch.blur();
+    await expect(batch).toHaveValue('32');
+    await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
+  });
 });

@@ -31,7 +31,7 @@ export function NumberField({ spec, value, onCommit, className }: Props) {
       setError(null);
       if (check.value !== value) onCommit(check.value as number);
     } else {
-      setError(`Not applied: ${check.message}`);
+      setError(check.message);
     }
   };
 
@@ -51,13 +51,15 @@ export function NumberField({ spec, value, onCommit, className }: Props) {
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => change(e.target.value)}
         onBlur={() => {
-          if (error) return;
+          // Leaving a field puts back the value in force: no field shows one value while another
+          // is in force (while typing, the message under it says "Still using …").
+          setError(null);
           setDraft(String(value));
         }}
       />
       {error && (
         <div id={`${id}-error`} role="alert" className="field-error">
-          {error}
+          Not applied: {error} Still using {value}.
         </div>
       )}
     </div>
