@@ -7,7 +7,7 @@ import { SelectField } from './SelectField';
 
 const DATASET_OPTIONS = Object.values(DATASETS).map((d) => ({ value: d.name, label: d.label }));
 
-/** Dataset, size, noise, split and seed. */
+/** Dataset, size, noise, split, seed and input scale. */
 export function DataControls() {
   const data = useAppStore((s) => s.data);
   const setData = appStore.getState().setData;
@@ -32,6 +32,11 @@ export function DataControls() {
         onCommit={(trainFraction) => setData({ trainFraction })}
       />
       <NumberField spec={SETTING_SPECS.seed} value={data.seed} onCommit={(seed) => setData({ seed })} />
+      <NumberField
+        spec={SETTING_SPECS.inputScale}
+        value={data.inputScale}
+        onCommit={(inputScale) => setData({ inputScale })}
+      />
     </fieldset>
   );
 }
