@@ -5,7 +5,7 @@ import type { GraphNode } from '../graph/types';
 type SymbolicTensor = tf.SymbolicTensor;
 type LayerVariable = tf.LayersModel['weights'][number];
 
-/** Weights held at a fixed value that the person switched off (BatchNorm center/scale). */
+/** Weights held at a fixed value that the person switched off (BatchNorm and LayerNorm center/scale). */
 export const PINNED = new WeakSet<LayerVariable>();
 
 /** A layer's weight count, leaving out pinned weights (what the canvas counts by hand). */
@@ -13,6 +13,20 @@ export function countLayerParams(layer: tf.layers.Layer): number {
   return layer.weights
     .filter((w) => !PINNED.has(w))
     .reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+}
+
+/**
+ * Pins a normalization layer's switched-off gamma (scale) or beta (center) at its identity value
+ * (gamma 1, beta 0, as initialized): never trained, not counted as a weight.
+ */
+function pinSwitchedOff(layer: tf.layers.Layer, scaleOff: boolean, centerOff: boolean): void {
+  for (const w of layer.weights) {
+    const key = (w.originalName ?? w.name).split('/').pop();
+    if ((key === 'gamma' && scaleOff) || (key === 'beta' && centerOff)) {
+      w.trainable = false;
+      PINNED.add(w);
+    }
+  }
 }
 
 /** A seeded kernel initializer: the same seed gives the same initial W (tfjs >= 4.2 honours seeds). */
@@ -66,32 +80,24 @@ export function applyNodeLayer(
         .apply(one) as SymbolicTensor;
     case 'batchnorm': {
       // tfjs 4.22 cannot train a BatchNorm built with center or scale off (its training path
-      // reads gamma and beta regardless), so both are built and a switched-off one is pinned at
-      // its identity value (gamma 1, beta 0): never trained, not counted as a weight.
+      // reads gamma and beta regardless), so both are built and a switched-off one is pinned.
       const layer = tf.layers.batchNormalization({
         name,
         momentum: Number(p.momentum),
         epsilon: Number(p.epsilon),
       });
       const out = layer.apply(one) as SymbolicTensor;
-      for (const w of layer.weights) {
-        const key = (w.originalName ?? w.name).split('/').pop();
-        if ((key === 'gamma' && p.scale === false) || (key === 'beta' && p.center === false)) {
-          w.trainable = false;
-          PINNED.add(w);
-        }
-      }
+      pinSwitchedOff(layer, p.scale === false, p.center === false);
       return out;
     }
-    case 'layernorm':
-      return tf.layers
-        .layerNormalization({
-          name,
-          epsilon: Number(p.epsilon),
-          center: p.center !== false,
-          scale: p.scale !== false,
-        })
-        .apply(one) as SymbolicTensor;
+    case 'layernorm': {
+      // The same for LayerNorm: without gamma or beta its gradient (FusedBatchNorm's) saves an
+      // undefined scale or offset and throws on the first training step.
+      const layer = tf.layers.layerNormalization({ name, epsilon: Number(p.epsilon) });
+      const out = layer.apply(one) as SymbolicTensor;
+      pinSwitchedOff(layer, p.scale === false, p.center === false);
+      return out;
+    }
     case 'activation':
       if (p.fn === 'leakyRelu')
         return tf.layers.leakyReLU({ name, alpha: Number(p.alpha) }).apply(one) as SymbolicTensor;
