@@ -212,6 +212,15 @@ describe('evaluateCheck: every kind on hand-made measures', () => {
     expect(got).toEqual({ state: 'fail', value: null, text: 'test accuracy: this check has no threshold ✗' });
   });
 
+  it('fails an unknown kind (say, from a newer lesson) instead of throwing', () => {
+    const check = { kind: 'accuracyAbove', threshold: 0.5, run: 'current' } as unknown as Check;
+    expect(verdict(check, only(run(0)))).toEqual({
+      state: 'fail',
+      value: null,
+      text: 'unknown check "accuracyAbove" ✗',
+    });
+  });
+
   it('treats NaN (a diverged run) as not met: pending before the budget, failed at it', () => {
     const check: Check = { kind: 'accuracyAtLeast', threshold: 0.5, run: 'current' };
     expect(verdict(check, only(run(10, { testAccuracy: Number.NaN }))).state).toBe('pending');

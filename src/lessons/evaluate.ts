@@ -13,7 +13,7 @@ function labelOf(check: Check): string {
   return check.run === 'pinned' ? `pinned run: ${label}` : label;
 }
 
-/** The check's one line: "test accuracy 0.58 ≤ 0.65 ✓"; "—" stands for a value not yet decided. */
+/** The check's one line: "test accuracy 0.580 ≤ 0.65 ✓"; "—" stands for a value not yet decided. */
 function textOf(check: Check, state: CheckState, value: number | null): string {
   const spec = CHECK_KINDS[check.kind];
   const label = labelOf(check);

@@ -116,7 +116,7 @@ export interface LessonMeasures {
 /** pending: not decided yet; pass and fail are final for the run they read. */
 export type CheckState = 'pending' | 'pass' | 'fail';
 
-/** A check's verdict: the measured value (null when not measured) and one line such as "test accuracy 0.58 ≤ 0.65 ✓". */
+/** A check's verdict: the measured value (null when not measured) and one line such as "test accuracy 0.580 ≤ 0.65 ✓". */
 export interface CheckResult {
   readonly state: CheckState;
   readonly value: number | null;

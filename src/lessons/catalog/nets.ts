@@ -1,9 +1,12 @@
 import type { ChainSpec } from '../build';
 
-/** Node specs the lessons share, with the ids their checks and focus nodes name. */
+/** A Dense node of `units` units (8 unless said). Ids are those the lessons' focus nodes name. */
 export const dense = (id: string, units = 8): ChainSpec => [id, 'dense', { units }];
+/** A BatchNorm node with the default momentum 0.9 and epsilon 0.001. */
 export const batchNorm = (id: string): ChainSpec => [id, 'batchnorm'];
+/** A ReLU activation node. */
 export const relu = (id: string): ChainSpec => [id, 'activation', { fn: 'relu' }];
+/** A tanh activation node. */
 export const tanh = (id: string): ChainSpec => [id, 'activation', { fn: 'tanh' }];
 
 /** Dense(8) → BatchNorm → Dense(8) → BatchNorm: affine at inference. */
