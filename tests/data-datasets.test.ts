@@ -12,6 +12,7 @@ const settings = (dataset: DatasetName, over: Partial<DataSettings> = {}): DataS
   noise: 0.2,
   trainFraction: 0.6,
   seed: 7,
+  inputScale: 1,
   ...over,
 });
 
@@ -324,5 +325,51 @@ describe('rng', () => {
       }
     }
     expect(seeds.size).toBe(400);
+  });
+});
+
+describe('input scale', () => {
+  it('multiplies every coordinate by the scale and keeps labels, order and split', () => {
+    for (const name of NAMES) {
+      const one = generateDataset(settings(name));
+      const twenty = generateDataset(settings(name, { inputScale: 20 }));
+      for (const key of ['xTrain', 'xTest'] as const) {
+        expect(twenty[key].length).toBe(one[key].length);
+        // Each value is the float32 nearest to 20 times the unscaled one.
+        one[key].forEach((v, i) => {
+          expect(twenty[key][i]).toBe(Math.fround(v * 20));
+        });
+      }
+      expect(bytes(twenty.yTrain)).toEqual(bytes(one.yTrain));
+      expect(bytes(twenty.yTest)).toEqual(bytes(one.yTest));
+    }
+  });
+
+  it('a small scale shrinks the points: circle at 0.01 lies within radius 0.05 plus noise', () => {
+    const d = generateDataset(settings('circle', { noise: 0, inputScale: 0.01 }));
+    for (let i = 0; i < d.xTrain.length; i += 2) {
+      expect(Math.hypot(d.xTrain[i] as number, d.xTrain[i + 1] as number)).toBeLessThanOrEqual(0.05 + 1e-6);
+    }
+  });
+
+  it('scales the domain the boundary grid covers, and leaves the dataset table alone', () => {
+    expect(generateDataset(settings('xor', { inputScale: 20 })).info.domain).toEqual([-120, 120]);
+    expect(generateDataset(settings('xor', { inputScale: 0.5 })).info.domain).toEqual([-3, 3]);
+    expect(generateDataset(settings('xor', { inputScale: 20 })).info).toMatchObject({
+      name: 'xor',
+      task: 'binary',
+      inputDim: 2,
+    });
+    expect(DATASETS.xor.domain).toEqual([-6, 6]);
+    // Scale 1 returns the table's own info object.
+    expect(generateDataset(settings('xor')).info).toBe(DATASETS.xor);
+  });
+
+  it('clamps the scale to 0.01..100 and reads a non-number as 1', () => {
+    expect(DATA_LIMITS.inputScale).toEqual({ min: 0.01, max: 100 });
+    expect(DEFAULT_DATA.inputScale).toBe(1);
+    expect(generateDataset(settings('circle', { inputScale: 1e6 })).info.domain).toEqual([-600, 600]);
+    expect(generateDataset(settings('circle', { inputScale: 0 })).info.domain).toEqual([-0.06, 0.06]);
+    expect(generateDataset(settings('circle', { inputScale: Number.NaN })).info).toBe(DATASETS.circle);
   });
 });

@@ -36,6 +36,7 @@ export function sessionConfig(
     noise: 0,
     trainFraction: 0.5,
     seed: 3,
+    inputScale: 1,
     ...data,
   });
   const ctx: GraphContext = { inputDim: ds.info.inputDim, outputDim: ds.info.outputDim, task: ds.info.task };

@@ -35,7 +35,7 @@ const linkOfValue = (value: unknown) => linkOf(JSON.stringify(value));
 const bytesOf = (link: string) =>
   Uint8Array.from(atob(link.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
-/** The default lab as a raw version-2 payload, to break one field at a time. */
+/** The default lab as a raw current-version payload, to break one field at a time. */
 const payload = (): Record<string, unknown> => JSON.parse(labToJson(defaultLab()));
 
 function expectError(result: ReturnType<typeof decodeLab>, pattern: RegExp): string {
@@ -81,7 +81,7 @@ function handBuiltLab(): Lab {
         edge('concat1', 'output'),
       ],
     },
-    data: { dataset: 'spiral3', samples: 1234, noise: 0.37, trainFraction: 0.8, seed: 42 },
+    data: { dataset: 'spiral3', samples: 1234, noise: 0.37, trainFraction: 0.8, seed: 42, inputScale: 2.5 },
     hyper: { optimizer: 'rmsprop', learningRate: 0.001, batchSize: 128, l2: 0.0005 },
     backendPref: 'wasm',
     panels: { open: null, distMode: 'training' },
@@ -252,6 +252,7 @@ describe('migrations', () => {
       noise: 0.2,
       trainFraction: 0.6,
       seed: 7,
+      inputScale: 1,
     });
     expect(result.lab.graph.nodes[1]?.params).toEqual({
       units: 4,
@@ -264,19 +265,78 @@ describe('migrations', () => {
 
   it('a version-1 link migrates forward', () => check(decodeLab(linkOfValue(v1))));
   it('a version-1 file migrates forward', () => check(labFromJson(JSON.stringify(v1, null, 2))));
+  /** What NormLab wrote in format 2 (before the input scale), spelled out by hand. */
+  const v2 = {
+    version: 2,
+    nodes: [
+      ['input', 'input', 0, 0],
+      ['dense1', 'dense', 0, 100, { units: 3 }],
+      ['ln1', 'layernorm', 0, 200],
+      ['output', 'output', 0, 300],
+    ],
+    edges: [
+      ['input', 'dense1'],
+      ['dense1', 'ln1'],
+      ['ln1', 'output'],
+    ],
+    dataset: 'xor',
+    samples: 240,
+    noise: 0.05,
+    trainFraction: 0.5,
+    seed: 11,
+    optimizer: 'adam',
+    learningRate: 0.05,
+    batchSize: 32,
+    l2: 0,
+    backend: 'cpu',
+    panel: 'warp',
+    distMode: 'training',
+  };
+  const checkV2 = (result: ReturnType<typeof decodeLab>) => {
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(2);
+    expect(result.lab.version).toBe(3);
+    expect(result.lab.data).toEqual({
+      dataset: 'xor',
+      samples: 240,
+      noise: 0.05,
+      trainFraction: 0.5,
+      seed: 11,
+      inputScale: 1,
+    });
+    expect(result.lab.hyper).toEqual({ optimizer: 'adam', learningRate: 0.05, batchSize: 32, l2: 0 });
+    expect(result.lab.backendPref).toBe('cpu');
+    expect(result.lab.panels).toEqual({ open: 'warp', distMode: 'training' });
+    expect(result.lab.graph.nodes.map((n) => n.id)).toEqual(['input', 'dense1', 'ln1', 'output']);
+    // Re-encoded, it is a version-3 lab that spells the scale.
+    expect(JSON.parse(labToJson(result.lab))).toMatchObject({ version: 3, inputScale: 1 });
+  };
+  it('a version-2 link opens as version 3 with input scale 1', () => checkV2(decodeLab(linkOfValue(v2))));
+  it('a version-2 file opens as version 3 with input scale 1', () =>
+    checkV2(labFromJson(JSON.stringify(v2, null, 2))));
+  it('a version-3 lab without its input scale is refused by name', () => {
+    const { inputScale: _, ...noScale } = payload();
+    expectError(decodeLab(linkOfValue(noScale)), /missing the field "inputScale"/);
+  });
+  it('an input scale outside 0.01..100 is refused with the field limits', () => {
+    expectError(decodeLab(linkOfValue({ ...payload(), inputScale: 0 })), /Input scale/);
+    expectError(decodeLab(linkOfValue({ ...payload(), inputScale: 101 })), /Input scale/);
+    expectError(labFromJson(JSON.stringify({ ...payload(), inputScale: '20' })), /Input scale/);
+  });
   it('a current lab reports no migration', () => {
     const result = decodeLab(encodeLab(defaultLab()));
     expect(result.ok && result.migratedFrom).toBeUndefined();
   });
   it('a newer version is named, with the version this NormLab reads', () => {
-    const error = expectError(decodeLab(linkOfValue({ ...payload(), version: 3 })), /newer NormLab/);
-    expect(error).toBe('This lab was saved by a newer NormLab (version 3); this one reads up to version 2.');
+    const error = expectError(decodeLab(linkOfValue({ ...payload(), version: 4 })), /newer NormLab/);
+    expect(error).toBe('This lab was saved by a newer NormLab (version 4); this one reads up to version 3.');
     expectError(labFromJson(JSON.stringify({ ...payload(), version: 7 })), /newer NormLab \(version 7\)/);
   });
   it('a missing or invalid version is refused', () => {
     const { version: _, ...noVersion } = payload();
     expectError(decodeLab(linkOfValue(noVersion)), /no valid version number/);
-    expectError(decodeLab(linkOfValue({ ...payload(), version: '2' })), /no valid version number/);
+    expectError(decodeLab(linkOfValue({ ...payload(), version: '3' })), /no valid version number/);
     expectError(decodeLab(linkOfValue({ ...payload(), version: 1.5 })), /no valid version number/);
     expectError(decodeLab(linkOfValue({ ...payload(), version: 0 })), /no valid version number/);
   });
@@ -315,7 +375,7 @@ describe('untrusted links: one clear message each', () => {
     stored[20] = (stored[20] as number) ^ 0x20;
     expectError(decodeLab(b64url(stored)), /checksum does not match/);
   });
-  it('invalid JSON', () => expectError(decodeLab(linkOf('{"version": 2, "nodes": [')), /not valid JSON/));
+  it('invalid JSON', () => expectError(decodeLab(linkOf('{"version": 3, "nodes": [')), /not valid JSON/));
   it('JSON that is not a lab', () =>
     expectError(decodeLab(linkOf('[1, 2, 3]')), /holds JSON, but not a NormLab lab/));
   it('content that is not UTF-8', () =>
@@ -343,7 +403,7 @@ describe('untrusted links: one clear message each', () => {
       /forbidden key/,
     );
     expectError(
-      decodeLab(linkOf(`{"version": 2, "x": {"\\u005f_proto__": {"polluted": 1}}}`)),
+      decodeLab(linkOf(`{"version": 3, "x": {"\\u005f_proto__": {"polluted": 1}}}`)),
       /"__proto__"/,
     );
     const nodeProto = labToJson(defaultLab()).replace(
@@ -351,7 +411,7 @@ describe('untrusted links: one clear message each', () => {
       '["input","input",40,0,{"__proto__":{"polluted":1}}]',
     );
     expectError(decodeLab(linkOf(nodeProto)), /forbidden key "__proto__"/);
-    expectError(labFromJson(`{"version": 2, "prototype": 1}`), /forbidden key "prototype"/);
+    expectError(labFromJson(`{"version": 3, "prototype": 1}`), /forbidden key "prototype"/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
@@ -474,7 +534,7 @@ describe('untrusted files: one clear message each', () => {
     expectError(labFromJson(''), /The file is not JSON at all/);
   });
   it('invalid JSON', () =>
-    expectError(labFromJson('{"version": 2, "nodes": ['), /The file is not valid JSON/));
+    expectError(labFromJson('{"version": 3, "nodes": ['), /The file is not valid JSON/));
   it('JSON that is not a lab', () => {
     expectError(labFromJson('42'), /holds JSON, but not a NormLab lab/);
     expectError(labFromJson('[]'), /holds JSON, but not a NormLab lab/);

@@ -112,6 +112,7 @@ const labArb: fc.Arbitrary<Lab> = fc.record({
     noise: double(0, 1),
     trainFraction: double(0.1, 0.9),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    inputScale: double(0.01, 100),
   }),
   hyper: fc.record({
     optimizer: fc.constantFrom(...LAB_OPTIMIZERS),

@@ -164,11 +164,11 @@ describe('opening the app', () => {
 
   it('an unreadable save is kept aside, said so, and the app starts from the default lab', () => {
     const storage = memoryStorage();
-    storage.items.set(STORAGE_KEYS.lab, '{"version": 2, "nodes": [');
+    storage.items.set(STORAGE_KEYS.lab, '{"version": 3, "nodes": [');
     const { store, st } = fresh();
     openInitialLab(store, storage, '');
     expect(st().notice?.text).toMatch(/Your saved lab could not be read/);
-    expect(storage.items.get(STORAGE_KEYS.unreadable)).toBe('{"version": 2, "nodes": [');
+    expect(storage.items.get(STORAGE_KEYS.unreadable)).toBe('{"version": 3, "nodes": [');
     expect(st().graph).toEqual(defaultGraph());
   });
 

@@ -138,6 +138,51 @@ describe('probes: distributions', () => {
   });
 });
 
+describe('probes: share of outputs at ±1 (unitShare)', () => {
+  /** Input -> Dense(2) -> LayerNorm(no center, no scale) -> Output. */
+  const stepNet = (epsilon: number) =>
+    chain([
+      ['dense', { units: 2 }],
+      ['layernorm', { center: false, scale: false, epsilon }],
+    ]);
+
+  it.each([1e-3, 1e-5])(
+    'matches the hand count for LayerNorm of width 2 (epsilon %f): y = ±d/√(d² + ε), d = |a − b|/2',
+    async (epsilon) => {
+      const { s, one } = await trained(stepNet(epsilon), 0);
+      // Dense = identity, so the LayerNorm sees the raw point (a, b) = (x, y).
+      expect(await s.setWeights({ n1: { kernel: [1, 0, 0, 1], bias: [0, 0] } })).toBeNull();
+      const { report } = await one('distributions', { distributions: { nodeId: 'n2', mode: 'inference' } });
+      const x = sessionConfig(stepNet(epsilon), { dataset: 'circle' }).data.xTest;
+      const n = report.probeSize;
+      let near = 0;
+      let borderline = 0;
+      for (let i = 0; i < n; i++) {
+        const d = Math.abs((x[2 * i] as number) - (x[2 * i + 1] as number)) / 2;
+        const gap = 1 - d / Math.sqrt(d * d + epsilon);
+        if (gap <= 1e-3) near++;
+        if (Math.abs(gap - 1e-3) < 1e-6) borderline++;
+      }
+      // Both units of a row are at ±1 together; float32 may flip a row that sits on the edge.
+      expect(Math.abs(report.unitShare - near / n)).toBeLessThanOrEqual(borderline / n);
+      expect(report.unitShare).toBeLessThan(1);
+      // A smaller epsilon sharpens the step: only rows with |a − b| < 0.14 miss at ε = 1e-5.
+      if (epsilon === 1e-5) expect(report.unitShare).toBeGreaterThan(0.9);
+      // The two units always sum to 0: one is +y, the other -y.
+      expect(report.pooled.after.mean).toBeCloseTo(0, 6);
+      await s.dispose();
+    },
+  );
+
+  it('is small for a BatchNorm, whose outputs spread over a bell curve', async () => {
+    const { s, one } = await trained(affineNet, 50);
+    const { report } = await one('distributions', { distributions: { nodeId: 'n2', mode: 'training' } });
+    expect(report.unitShare).toBeLessThan(0.02);
+    expect(report.unitShare).toBeGreaterThanOrEqual(0);
+    await s.dispose();
+  });
+});
+
 describe('probes: batch dependence', () => {
   it('is zero in inference mode and non-zero in training mode', async () => {
     const { s, one } = await trained(affineNet, 100);

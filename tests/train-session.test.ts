@@ -29,6 +29,26 @@ describe('TrainingSession', () => {
     await s.dispose();
   });
 
+  it.each<['layernorm', { center?: boolean; scale?: boolean }]>([
+    ['layernorm', { center: false }],
+    ['layernorm', { scale: false }],
+    ['layernorm', { center: false, scale: false }],
+  ])('trains a %s with %j: switched-off gamma stays 1 and beta 0', async (kind, params) => {
+    const graph = chain([
+      ['dense', { units: 3 }],
+      [kind, params],
+    ]);
+    const s = new TrainingSession(sessionConfig(graph, { dataset: 'gaussian' }), () => {}, {
+      heatmapSize: 4,
+    });
+    const losses = await s.runSteps(30);
+    expect(losses.every(Number.isFinite)).toBe(true);
+    const weights = await s.getWeights();
+    if (params.scale === false) expect(weights.n2?.gamma).toEqual([1, 1, 1]);
+    if (params.center === false) expect(weights.n2?.beta).toEqual([0, 0, 0]);
+    await s.dispose();
+  });
+
   it('reproduces the same initial weights and loss curve from the same seed', async () => {
     const run = async (seed: number) => {
       const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'xor' }, {}, seed), () => {}, {

@@ -9,7 +9,7 @@ import { SelectField } from './SelectField';
 
 const DATASET_OPTIONS = Object.values(DATASETS).map((d) => ({ value: d.name, label: d.label }));
 
-/** Dataset, size, noise, split and seed. */
+/** Dataset, size, noise, split, seed and input scale. */
 export function DataControls() {
   const locked = useLocked('data');
   const data = useAppStore((s) => s.data);
@@ -41,6 +41,12 @@ export function DataControls() {
         className="field-secondary"
         value={data.seed}
         onCommit={(seed) => setData({ seed })}
+      />
+      <NumberField
+        spec={SETTING_SPECS.inputScale}
+        className="field-secondary"
+        value={data.inputScale}
+        onCommit={(inputScale) => setData({ inputScale })}
       />
     </fieldset>
   );

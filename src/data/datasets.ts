@@ -55,6 +55,7 @@ export const DATA_LIMITS = {
   noise: { min: 0, max: 1 },
   trainFraction: { min: 0.1, max: 0.9 },
   seed: { min: 0, max: 2 ** 31 - 1 },
+  inputScale: { min: 0.01, max: 100 },
 } as const;
 
 export const DEFAULT_DATA: DataSettings = {
@@ -63,16 +64,33 @@ export const DEFAULT_DATA: DataSettings = {
   noise: 0.1,
   trainFraction: 0.5,
   seed: 1,
+  inputScale: 1,
 };
+
+/** The input scale clamped to DATA_LIMITS.inputScale; anything not a finite number counts as 1. */
+function clampScale(scale: number): number {
+  if (!Number.isFinite(scale)) return 1;
+  return Math.min(Math.max(scale, DATA_LIMITS.inputScale.min), DATA_LIMITS.inputScale.max);
+}
+
+/** The dataset's info with its domain multiplied by `scale` (the same object when scale is 1). */
+export function scaledInfo(info: DatasetInfo, scale: number): DatasetInfo {
+  if (scale === 1) return info;
+  return { ...info, domain: [info.domain[0] * scale, info.domain[1] * scale] };
+}
 
 /**
  * Generates a dataset and splits it. Deterministic: the same settings give the same points,
- * in the same order, in every browser (mulberry32 + Box-Muller in plain float math).
+ * in the same order, in every browser (mulberry32 + Box-Muller in plain float math). Every
+ * coordinate is multiplied by the input scale, and so is the returned info's domain; the scale
+ * changes no random draw, so scale 20 gives the points of scale 1 times 20 (rounded to float32).
  */
 export function generateDataset(s: DataSettings): Dataset {
-  const info = DATASETS[s.dataset];
+  const scale = clampScale(s.inputScale);
+  const info = scaledInfo(DATASETS[s.dataset], scale);
   const n = Math.round(Math.min(Math.max(s.samples, DATA_LIMITS.samples.min), DATA_LIMITS.samples.max));
   const { x, y } = GENERATORS[s.dataset](n, s.noise, createRng(deriveSeed(s.seed, 1)));
+  if (scale !== 1) for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) * scale;
   const order = shuffledIndices(n, createRng(deriveSeed(s.seed, 2)));
   const nTrain = Math.min(n - 1, Math.max(1, Math.round(n * s.trainFraction)));
   const pick = (from: number, to: number) => {

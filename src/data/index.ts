@@ -1,2 +1,3 @@
 export * from './datasets';
+export * from './linearBaseline';
 export * from './types';

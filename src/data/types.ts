@@ -12,6 +12,11 @@ export interface DataSettings {
   /** Share of points used for training, 0.1..0.9; the rest is the test set. */
   readonly trainFraction: number;
   readonly seed: number;
+  /**
+   * Every input coordinate is multiplied by this, 0.01..100 (1: the generator's own [-5, 5]
+   * square). Large scales push unnormalized pre-activations into tanh's saturated region.
+   */
+  readonly inputScale: number;
 }
 
 export interface DatasetInfo {
@@ -23,7 +28,10 @@ export interface DatasetInfo {
   readonly inputDim: number;
   /** Width of the network's output: 1 for binary and regression, `classes` for multiclass. */
   readonly outputDim: number;
-  /** The square [lo, hi]^2 that the decision-boundary grid covers. */
+  /**
+   * The square [lo, hi]^2 that the decision-boundary grid covers. DATASETS holds the unscaled
+   * square; generateDataset returns info whose domain is multiplied by the input scale.
+   */
   readonly domain: readonly [number, number];
 }
 

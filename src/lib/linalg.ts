@@ -5,7 +5,7 @@ import { createRng } from './rng';
  * elimination with partial pivoting; X overwrites R. Returns false, leaving M and R in an
  * undefined state, when a pivot falls below `tol` (M numerically singular).
  */
-function gaussSolve(M: Float64Array, R: Float64Array, d: number, m: number, tol: number): boolean {
+export function gaussSolve(M: Float64Array, R: Float64Array, d: number, m: number, tol: number): boolean {
   for (let col = 0; col < d; col++) {
     let p = col;
     for (let r = col + 1; r < d; r++)

@@ -43,6 +43,7 @@ export const FIELDS: readonly Field[] = [
   { path: ['data', 'noise'], key: 'noise', schema: specSchema(SETTING_SPECS.noise) },
   { path: ['data', 'trainFraction'], key: 'trainFraction', schema: specSchema(SETTING_SPECS.trainFraction) },
   { path: ['data', 'seed'], key: 'seed', schema: specSchema(SETTING_SPECS.seed) },
+  { path: ['data', 'inputScale'], key: 'inputScale', schema: specSchema(SETTING_SPECS.inputScale) },
   { path: ['hyper', 'optimizer'], key: 'optimizer', schema: specSchema(SETTING_SPECS.optimizer) },
   { path: ['hyper', 'learningRate'], key: 'learningRate', schema: specSchema(SETTING_SPECS.learningRate) },
   { path: ['hyper', 'batchSize'], key: 'batchSize', schema: specSchema(SETTING_SPECS.batchSize) },

@@ -135,6 +135,7 @@ export const SETTING_SPECS = {
     DATA_LIMITS.trainFraction.max,
   ),
   seed: int('seed', 'Seed', DATA_LIMITS.seed.min, DATA_LIMITS.seed.max),
+  inputScale: float('inputScale', 'Input scale', DATA_LIMITS.inputScale.min, DATA_LIMITS.inputScale.max),
   optimizer: choice('optimizer', 'Optimizer', plain(LAB_OPTIMIZERS)),
   learningRate: float('learningRate', 'Learning rate', 0, 10, true),
   batchSize: int('batchSize', 'Batch size', 1, 1024),

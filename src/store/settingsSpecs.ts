@@ -23,6 +23,10 @@ export const SETTING_SPECS = {
     'Share of points used for training; the rest is the test set.',
   ),
   seed: withHelp(LAB_SPECS.seed, 'Same seed, same points and same initial weights.'),
+  inputScale: withHelp(
+    LAB_SPECS.inputScale,
+    'Multiplies every input coordinate (and the plotted square): 20 puts unnormalized tanh inputs far from 0.',
+  ),
   learningRate: withHelp(LAB_SPECS.learningRate, 'Step size of the optimizer.'),
   batchSize: withHelp(LAB_SPECS.batchSize, 'Points per training step.'),
   l2: withHelp(LAB_SPECS.l2, 'Weight decay: adds l2 * sum(W^2) to the loss.'),

@@ -53,7 +53,16 @@ export interface DistributionReport {
   /** E.g. "saturated (|x| > 2)" or "dead (x < 0)"; null when the node has no such region. */
   readonly regionLabel: string | null;
   readonly batchNorm: BatchNormStats | null;
+  /**
+   * Share of the node's outputs (all units pooled, finite values) within UNIT_TOLERANCE of +1 or
+   * -1: a LayerNorm of width 2 without center and scale outputs only ±1, (a - b)/|a - b| and its
+   * negative, so this is 1 up to the points where |a - b| is comparable to sqrt(epsilon).
+   */
+  readonly unitShare: number;
 }
+
+/** How close to ±1 an output must be to count towards DistributionReport.unitShare. */
+export const UNIT_TOLERANCE = 1e-3;
 
 export interface AffineReport {
   readonly step: number;

@@ -7,6 +7,7 @@ import {
   type DistributionReport,
   MAX_PROBE_UNITS,
   type ProbeMode,
+  UNIT_TOLERANCE,
   type UnitDistribution,
 } from '../protocol';
 import { nodeOf, type ProbeContext, sourceOf } from './context';
@@ -18,7 +19,7 @@ const BINS = 24;
  * Histograms of a normalization or activation node's input (before) and output (after) on the
  * fixed probe batch, pooled over all units and per unit, with moments; for an activation the
  * share of inputs in its dead or saturated region; for BatchNorm its running statistics beside
- * the probe batch's own (the ones training mode normalizes with).
+ * the probe batch's own (the ones training mode normalizes with); and the share of outputs at ±1.
  */
 export async function probeDistributions(
   c: ProbeContext,
@@ -64,6 +65,7 @@ export async function probeDistributions(
     units,
     regionLabel: region?.label ?? null,
     batchNorm: node.kind === 'batchnorm' ? await batchNormStats(c, nodeId, before, width) : null,
+    unitShare: fraction(after, (y) => Math.abs(Math.abs(y) - 1) <= UNIT_TOLERANCE),
   };
 }
 
