@@ -230,3 +230,25 @@ describe('TrainingSession', () => {
     await b.dispose();
   });
 });
+
+describe('TrainingSession.start(untilStep)', () => {
+  it('stops by itself exactly at the step asked for, reports as on Pause, and trains on when started again', async () => {
+    const events: TrainEvent[] = [];
+    const s = new TrainingSession(sessionConfig(reluNet, { dataset: 'circle' }), (e) => events.push(e), {
+      heatmapSize: 4,
+    });
+    s.start(137);
+    await expect.poll(() => s.isRunning, { timeout: 20_000 }).toBe(false);
+    expect(s.steps).toBe(137);
+    const last = events.filter((e) => e.type === 'metrics').at(-1);
+    expect(last?.type === 'metrics' && last.metrics.step).toBe(137);
+    expect(events.at(-1)?.type === 'status' || events.some((e) => e.type === 'status' && !e.running)).toBe(
+      true,
+    );
+    s.start(100); // a limit already passed is no limit
+    await new Promise((r) => setTimeout(r, 50));
+    await s.pause();
+    expect(s.steps).toBeGreaterThan(137);
+    await s.dispose();
+  });
+});

@@ -19,7 +19,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
   return {
     init: (pref, onEvent) => remote.init(pref, Comlink.proxy(onEvent)),
     load: (config) => remote.load(config),
-    start: () => remote.start(),
+    start: (untilStep) => remote.start(untilStep),
     pause: () => remote.pause(),
     step: () => remote.step(),
     reset: () => remote.reset(),

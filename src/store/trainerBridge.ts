@@ -20,7 +20,7 @@ import type { AppState } from './types';
 export interface TrainerClient {
   init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
   load(config: SessionConfig): Promise<LoadResult>;
-  start(): Promise<void>;
+  start(untilStep?: number): Promise<void>;
   pause(): Promise<void>;
   step(): Promise<void>;
   reset(): Promise<void>;

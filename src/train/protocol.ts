@@ -132,7 +132,8 @@ export interface Diagnostics {
 export interface WorkerApi {
   init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
   load(config: SessionConfig): Promise<LoadResult>;
-  start(): Promise<void>;
+  /** Starts training; with `untilStep`, it stops by itself exactly at that step. */
+  start(untilStep?: number): Promise<void>;
   pause(): Promise<void>;
   step(): Promise<void>;
   reset(): Promise<void>;

@@ -54,6 +54,8 @@ export class TrainingSession {
   private hyper: Hyper;
   private stepCount = 0;
   private running = false;
+  /** The step the running loop stops at by itself (a lesson's step budget), or null. */
+  private stopAt: number | null = null;
   private disposed = false;
   private loop: Promise<void> | null = null;
   /** Batch losses since the last metrics report, as numbers already read back. */
@@ -177,9 +179,7 @@ export class TrainingSession {
         message: divergenceMessage(at, values[bad] as number, this.hyper),
       });
       // Show the state it diverged in (step count, NaN losses, the grey boundary), not a stale one.
-      await this.reportMetrics();
-      await this.reportHeatmap();
-      await this.reportProbes();
+      await this.reportAll();
       this.emit({ type: 'status', running: false });
     }
     return values;
@@ -237,6 +237,13 @@ export class TrainingSession {
     this.emit({ type: 'heatmap', heatmap });
   }
 
+  /** Metrics, the decision boundary and the panels' probes, all now (after a pause, a step, a load). */
+  private async reportAll(): Promise<void> {
+    await this.reportMetrics();
+    await this.reportHeatmap();
+    await this.reportProbes();
+  }
+
   /** The panels' probes: now, or (while running) at their own pace. */
   setProbes(request: ProbeRequest): Promise<void> {
     this.probes.setRequest(request);
@@ -261,8 +268,9 @@ export class TrainingSession {
   }
 
   /** Starts the loop; returns at once. A second call while running does nothing. */
-  start(): void {
+  start(untilStep?: number): void {
     if (this.running || this.disposed) return;
+    this.stopAt = untilStep !== undefined && untilStep > this.stepCount ? untilStep : null;
     this.running = true;
     this.lastMetricsAt = this.opts.now();
     this.lastMetricsStep = this.stepCount;
@@ -285,8 +293,10 @@ export class TrainingSession {
       // grows (up to 64 steps) while it takes under half a chunk and shrinks when it overruns
       // one: a fast model pays for few readbacks, a slow one still hears Pause within a chunk.
       while (this.running && this.opts.now() - t0 < this.opts.chunkMs) {
+        const n = this.stopAt === null ? this.group : Math.min(this.group, this.stopAt - this.stepCount);
+        if (n <= 0) return this.stopAtLimit();
         const g0 = this.opts.now();
-        const steps = await this.runSteps(this.group);
+        const steps = await this.runSteps(n);
         const took = this.opts.now() - g0;
         if (took < this.opts.chunkMs / 2 && steps.length === this.group) {
           this.group = Math.min(this.group * 2, MAX_GROUP);
@@ -306,6 +316,13 @@ export class TrainingSession {
     }
   }
 
+  /** The run reached the step it was started up to: it stops there, exactly, and reports as on Pause. */
+  private async stopAtLimit(): Promise<void> {
+    this.running = false;
+    this.emit({ type: 'status', running: false });
+    await this.reportAll();
+  }
+
   /** Stops the loop after the current group of steps and sends final metrics. */
   async pause(): Promise<void> {
     if (!this.running) return;
@@ -314,26 +331,17 @@ export class TrainingSession {
     this.loop = null;
     if (this.disposed) return;
     this.emit({ type: 'status', running: false });
-    await this.reportMetrics();
-    await this.reportHeatmap();
-    await this.reportProbes();
+    await this.reportAll();
   }
 
   /** One batch, then fresh metrics and boundary (when paused). */
   async step(): Promise<void> {
     if (this.running || this.disposed) return;
-    let loss: number | undefined;
-    try {
-      [loss] = await this.runSteps(1);
-    } catch (err) {
+    const losses = await this.runSteps(1).catch((err: unknown) => {
       this.fail(err);
-      return;
-    }
-    if (loss !== undefined && Number.isFinite(loss)) {
-      await this.reportMetrics();
-      await this.reportHeatmap();
-      await this.reportProbes();
-    }
+      return null;
+    });
+    if (losses && Number.isFinite(losses[0])) await this.reportAll();
   }
 
   /** Same seed, same initial weights, same batches: the loss curve repeats exactly. */
@@ -341,9 +349,7 @@ export class TrainingSession {
     await this.pause();
     this.teardown();
     this.build();
-    await this.reportMetrics();
-    await this.reportHeatmap();
-    await this.reportProbes();
+    await this.reportAll();
   }
 
   /** The live weights, by node and name. */
@@ -360,9 +366,7 @@ export class TrainingSession {
     const problem = writeWeights(this.m.compiled.model, weights);
     if (problem) return problem;
     if (step !== undefined) this.stepCount = step;
-    await this.reportMetrics();
-    await this.reportHeatmap();
-    await this.reportProbes();
+    await this.reportAll();
     return null;
   }
 

@@ -101,8 +101,8 @@ const api: WorkerApi = {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   },
-  async start() {
-    session?.start();
+  async start(untilStep?: number) {
+    session?.start(untilStep);
   },
   async pause() {
     await session?.pause();
