@@ -11,6 +11,8 @@ import { HyperControls } from '../components/HyperControls';
 import { Inspector } from '../components/Inspector';
 import { LabControls } from '../components/lab/LabControls';
 import { useLabFileDrop } from '../components/lab/useLabFileDrop';
+import { LessonList } from '../components/lessons/LessonList';
+import { LessonPanel } from '../components/lessons/LessonPanel';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
@@ -29,13 +31,14 @@ export function App() {
   useLabFileDrop();
   useShortcuts();
   const presenter = useAppStore((s) => s.presenter);
+  const inLesson = useAppStore((s) => s.activeLesson !== null);
   const hidePalette = useHidden('palette');
   const hideInspector = useHidden('inspector');
   const hideLabButtons = useHidden('labButtons');
   const hideBackend = useHidden('backend');
   return (
     <ReactFlowProvider>
-      <div className={presenter ? 'app presenter' : 'app'}>
+      <div className={`app${presenter ? ' presenter' : ''}${inLesson ? ' with-lesson' : ''}`}>
         <header className="toolbar">
           <h1 className="brand" title="See what normalization and activation layers really do">
             NormLab
@@ -44,8 +47,10 @@ export function App() {
           <HyperControls />
           {!hideBackend && <BackendControls />}
           <ViewControls />
+          <LessonList />
         </header>
         <aside className="left-column">
+          <LessonPanel />
           <section className="lab" aria-label="Lab">
             <UndoRedo />
             {!hideLabButtons && <LabControls />}

@@ -3,6 +3,7 @@ import './styles.css';
 import './classroom.css';
 import './shortcuts.css';
 import './presenter.css';
+import './lessons.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerContext } from '../components/TrainerContext';
@@ -10,6 +11,7 @@ import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
 import { browserStorage } from '../store/browserStorage';
 import { openInitialLab, openLabFromHash } from '../store/labActions';
+import { connectLessonProgress, openClassLesson, openLessonFromHash } from '../store/lessonActions';
 import { connectPresenterSetting } from '../store/presenterSetting';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
@@ -23,10 +25,17 @@ import { createWorkerClient } from './createWorkerClient';
 const storage = browserStorage();
 const dropHash = () =>
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-if (openInitialLab(appStore, storage, window.location.hash)) dropHash();
-window.addEventListener('hashchange', () => {
-  if (openLabFromHash(appStore, storage, window.location.hash)) dropHash();
-});
+// Lessons: progress kept in this browser; "#lesson=N" (or an instructor's lesson) opens one, and
+// a class link that names a lesson (its lab is the lesson's, with the class locks) opens it too.
+connectLessonProgress(appStore, storage);
+const openLinks = (hash: string, initial: boolean) => {
+  const lab = initial ? openInitialLab(appStore, storage, hash) : openLabFromHash(appStore, storage, hash);
+  const lesson = openLessonFromHash(appStore, hash);
+  if (!lesson) openClassLesson(appStore);
+  if (lab || lesson) dropHash();
+};
+openLinks(window.location.hash, true);
+window.addEventListener('hashchange', () => openLinks(window.location.hash, false));
 // Presenter view, remembered in this browser (after the lab, so that it collapses the lab's open panel).
 connectPresenterSetting(appStore, storage);
 

@@ -1,3 +1,4 @@
+import { LessonsButton } from './lessons/LessonsButton';
 import { PresenterToggle } from './PresenterToggle';
 import { ShortcutsButton } from './shortcuts/ShortcutsButton';
 
@@ -5,6 +6,7 @@ import { ShortcutsButton } from './shortcuts/ShortcutsButton';
 export function ViewControls() {
   return (
     <div className="view-controls">
+      <LessonsButton />
       <PresenterToggle />
       <ShortcutsButton />
     </div>

@@ -2,6 +2,7 @@ import { type AffineAnalysis, analyzeAffine } from '../graph/affine';
 import type { GraphIssue } from '../graph/issues';
 import { analyzeGraph, type GraphAnalysis } from '../graph/validate';
 import { graphContextOf } from './dataSlice';
+import { lessonBlockedReason } from './lessonGate';
 import type { AppState } from './types';
 
 let last: { graph: AppState['graph']; dataset: string; result: GraphAnalysis } | null = null;
@@ -32,6 +33,8 @@ export function trainBlockedReason(s: AppState): string | null {
       ? `Fix the graph first (${n} problems, marked in red): ${text}`
       : `Fix the graph first: ${text}`;
   }
+  const lesson = lessonBlockedReason(s);
+  if (lesson) return lesson;
   if (s.status === 'starting') return 'Starting the training engine…';
   if (s.status === 'loading') return 'Building the model…';
   if (s.status === 'failed') return s.failure ?? 'Training is unavailable; see the message above.';

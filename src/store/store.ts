@@ -5,6 +5,7 @@ import { createDataSlice, datasetMatches, generateFor } from './dataSlice';
 import { createGraphSlice } from './graphSlice';
 import { sameUndoable, UNDO_LIMIT, type Undoable, undoablePart } from './history';
 import { createLabSlice } from './labSlice';
+import { createLessonSlice } from './lessonSlice';
 import { createProbeSlice } from './probeSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
@@ -26,6 +27,7 @@ export function createAppStore() {
           ...createUiSlice(...a),
           ...createProbeSlice(...a),
           ...createLabSlice(...a),
+          ...createLessonSlice(...a),
         };
       },
       {

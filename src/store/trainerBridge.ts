@@ -10,6 +10,7 @@ import type {
   TrainEvent,
 } from '../train/protocol';
 import { graphContextOf } from './dataSlice';
+import { lessonBlockedReason, lessonStopStep } from './lessonGate';
 import { modelKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
@@ -297,6 +298,12 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   });
 
   const ready = () => st().status === 'ready' || st().status === 'running';
+  /** A lesson's prediction comes first: Train and Step wait for an answer (and say so). */
+  const refusedByLesson = () => {
+    const why = lessonBlockedReason(st());
+    if (why) st().notify('info', why);
+    return why !== null;
+  };
   /** A divergence (NaN weights) blocks Train and Step until Reset; an error does not. */
   const blockedByProblem = () => st().trainingProblemKind === 'diverged';
   /** A new Train or Reset answers the last error message; it should not linger over the canvas. */
@@ -313,7 +320,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   return {
     train: () => {
       // An edit still waiting to load (perhaps the one that fixed the graph) decides, not the old status.
-      if ((!ready() && !timer) || blockedByProblem()) return;
+      if ((!ready() && !timer) || blockedByProblem() || refusedByLesson()) return;
       flushPendingLoad();
       dismissError();
       st().setTrainingProblem(null);
@@ -322,14 +329,14 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
         if (st().status !== 'running' && st().status !== 'ready') return;
         st().setStatus('running');
-        await client.start();
+        await client.start(lessonStopStep(st()));
       });
     },
     pause: () => {
       enqueue(() => client.pause());
     },
     step: () => {
-      if ((st().status !== 'ready' && !timer) || blockedByProblem()) return;
+      if ((st().status !== 'ready' && !timer) || blockedByProblem() || refusedByLesson()) return;
       flushPendingLoad();
       st().setTrainingProblem(null);
       enqueue(async () => {

@@ -9,6 +9,8 @@ export interface LossPoint {
   readonly step: number;
   readonly train: number | null;
   readonly test: number;
+  /** Test accuracy at this step (null for regression). */
+  readonly accuracy?: number | null;
 }
 
 /** Keep at most this many loss points; beyond it every other point is dropped (long runs stay light). */
@@ -75,7 +77,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     let history = get().lossHistory;
     const last = history.at(-1);
     if (last && m.step <= last.step) history = history.filter((p) => p.step < m.step);
-    const point = { step: m.step, train: m.trainLoss, test: m.testLoss };
+    const point = { step: m.step, train: m.trainLoss, test: m.testLoss, accuracy: m.testAccuracy };
     let next = [...history, point];
     if (next.length > MAX_LOSS_POINTS) next = next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
     set({ metrics: m, lossHistory: next });

@@ -1,9 +1,10 @@
 import type { DataSlice } from './dataSlice';
 import type { GraphSlice } from './graphSlice';
 import type { LabSlice } from './labSlice';
+import type { LessonSlice } from './lessonSlice';
 import type { ProbeSlice } from './probeSlice';
 import type { TrainingSlice } from './trainingSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from typed slices. */
-export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice & ProbeSlice & LabSlice;
+export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice & ProbeSlice & LabSlice & LessonSlice;

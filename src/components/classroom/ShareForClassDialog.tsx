@@ -1,14 +1,20 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { type ClassOptions, HIDEABLE_SECTIONS, type HideableSection, type LabPanelId } from '../../share';
+import {
+  type ClassOptions,
+  HIDEABLE_SECTIONS,
+  type HideableSection,
+  type Lab,
+  type LabPanelId,
+} from '../../share';
 import { makeClassLink } from '../../store/labActions';
 import { appStore } from '../../store/store';
 import { PANELS } from '../analysis/AnalysisDock';
 import { CheckField } from './CheckField';
 
 interface Props {
-  /** Lessons that a class link can open, 1-based in this order. */
-  readonly lessons: readonly { readonly title: string }[];
+  /** Lessons that a class link can open, 1-based in this order (a chosen lesson's lab is the link's). */
+  readonly lessons: readonly { readonly title: string; readonly lab: Lab }[];
   readonly onClose: () => void;
 }
 
@@ -30,8 +36,12 @@ export function ShareForClassDialog({ lessons, onClose }: Props) {
   const [copied, setCopied] = useState<'no' | 'yes' | 'refused'>('no');
   const made = useMemo(() => {
     const { origin, pathname } = window.location;
-    return makeClassLink(appStore, `${origin}${pathname}`, options, panel);
-  }, [options, panel]);
+    const lesson = options.lesson === null ? undefined : lessons[options.lesson - 1];
+    const base = `${origin}${pathname}`;
+    return lesson
+      ? makeClassLink(appStore, base, options, lesson.lab.panels.open, lesson.lab)
+      : makeClassLink(appStore, base, options, panel);
+  }, [options, panel, lessons]);
   useEffect(() => first.current?.focus(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();

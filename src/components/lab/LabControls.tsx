@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { LESSONS } from '../../lessons';
 import { browserStorage } from '../../store/browserStorage';
 import { exportLabText, makeShareLink, restorePreviousLab } from '../../store/labActions';
 import { appStore, useAppStore } from '../../store/store';
@@ -7,9 +8,6 @@ import { useTrainer } from '../TrainerContext';
 import { downloadText } from './downloadText';
 import { readLabFile } from './readLabFile';
 import { ShareLinkField } from './ShareLinkField';
-
-/** The lessons a class link can open (filled in by src/lessons). */
-const LESSON_TITLES: readonly { title: string }[] = [];
 
 /** Share link, Share for class, Export lab (optionally with trained weights), Import lab, Restore my previous lab. */
 export function LabControls() {
@@ -44,7 +42,7 @@ export function LabControls() {
       <button type="button" onClick={() => setClassOpen(true)}>
         Share for class
       </button>
-      {classOpen && <ShareForClassDialog lessons={LESSON_TITLES} onClose={() => setClassOpen(false)} />}
+      {classOpen && <ShareForClassDialog lessons={LESSONS} onClose={() => setClassOpen(false)} />}
       <button type="button" onClick={() => void exportLab()}>
         Export lab
       </button>
