@@ -23,8 +23,9 @@ test.describe('when things go wrong', () => {
     await page.getByLabel('Learning rate').fill('10');
     await expect(page.getByLabel('Learning rate')).toHaveAttribute('aria-invalid', 'false');
     await waitForReady(page);
-    // A regression task has no accuracy readout.
-    await expect(page.getByTestId('metric-test-accuracy')).toHaveText('—');
+    // A regression task has no accuracy readout: it shows the test R² instead.
+    await expect(page.getByTestId('metric-test-accuracy')).toHaveCount(0);
+    await expect(page.getByTestId('metric-test-r2')).toHaveText(/^-?\d+\.\d{3}$/);
 
     await trainButton(page).click();
     const problem = page.getByRole('alert').filter({ hasText: 'Training paused' }).first();

@@ -9,14 +9,17 @@ function Readout({
   value,
   testId,
   hint,
+  secondary,
 }: {
   label: string;
   value: string;
   testId: string;
   hint?: string;
+  /** Hidden in presenter view (the class presenter.css hides). */
+  secondary?: boolean;
 }) {
   return (
-    <div className="readout" title={hint}>
+    <div className={secondary ? 'readout field-secondary' : 'readout'} title={hint}>
       <span className="readout-label">{label}</span>
       <span className="readout-value" data-testid={testId}>
         {value}
@@ -62,7 +65,11 @@ export function MetricsPanel() {
       {regression ? (
         <Readout
           label="Test R²"
-          value={m?.testR2 === null || m?.testR2 === undefined ? '—' : m.testR2.toFixed(3)}
+          value={
+            m?.testR2 !== null && m?.testR2 !== undefined && Number.isFinite(m.testR2)
+              ? m.testR2.toFixed(3)
+              : '—'
+          }
           testId="metric-test-r2"
           hint="Share of the targets' variance the predictions explain: 1 − Σ(y − ŷ)² / Σ(y − ȳ)². 1 is perfect, 0 no better than the mean."
         />
@@ -81,6 +88,7 @@ export function MetricsPanel() {
         label="Batch loss"
         value={formatNumber(m?.batchLoss ?? null)}
         testId="metric-batch-loss"
+        secondary
         hint="Mean loss of the mini-batches since the last reading, in training mode (BatchNorm uses each batch's own statistics): what the optimizer saw. It is usually above the train loss."
       />
       <p className="muted weights-total">
