@@ -14,6 +14,7 @@ import { NoticeBar } from '../components/NoticeBar';
 import { Palette } from '../components/Palette';
 import { RunControls } from '../components/RunControls';
 import { UndoRedo } from '../components/UndoRedo';
+import { UpdatePrompt } from '../components/UpdatePrompt';
 
 /** The page: toolbar on top; palette and inspector, canvas over the analysis panels, run panel and charts. */
 export function App() {
@@ -50,6 +51,7 @@ export function App() {
           <MetricsPanel />
           <ChartsPanel />
         </aside>
+        <UpdatePrompt />
       </div>
     </ReactFlowProvider>
   );

@@ -1,7 +1,10 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AppUpdateContext } from '../components/AppUpdateContext';
 import { TrainerContext } from '../components/TrainerContext';
 import { connectAutosave } from '../store/autosave';
 import { browserStorage } from '../store/browserStorage';
@@ -10,6 +13,7 @@ import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
+import { createAppUpdate } from './appUpdate';
 import { createWorkerClient } from './createWorkerClient';
 
 // The lab: from a shared link (#lab=…), else the autosaved one, else the default. The link is
@@ -61,12 +65,18 @@ if (new URLSearchParams(window.location.search).get('debug') === '1') {
   });
 }
 
+// The service worker (built site only; a no-op under the dev server) caches the app for offline use
+// and offers a new version through the update prompt instead of switching under the person's feet.
+const appUpdate = createAppUpdate(registerSW, () => window.location.reload());
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <App />
+      <AppUpdateContext.Provider value={appUpdate}>
+        <App />
+      </AppUpdateContext.Provider>
     </TrainerContext.Provider>
   </StrictMode>,
 );
