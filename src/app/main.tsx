@@ -13,7 +13,7 @@ import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
-import { createAppUpdate } from './appUpdate';
+import { browserPage, createAppUpdate } from './appUpdate';
 import { createWorkerClient } from './createWorkerClient';
 
 // The lab: from a shared link (#lab=…), else the autosaved one, else the default. The link is
@@ -67,7 +67,7 @@ if (new URLSearchParams(window.location.search).get('debug') === '1') {
 
 // The service worker (built site only; a no-op under the dev server) caches the app for offline use
 // and offers a new version through the update prompt instead of switching under the person's feet.
-const appUpdate = createAppUpdate(registerSW, () => window.location.reload());
+const appUpdate = createAppUpdate(registerSW, browserPage());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,11 +10,11 @@ export interface AppUpdate {
   /** True once a new version is installed and waiting. */
   isReady(): boolean;
   /** Hands over to the new version and reloads the page into it. */
-  reload(): void;
+  reload(): Promise<void>;
 }
 
 /** No service worker (dev server, tests, old browsers): never an update. */
-const none: AppUpdate = { subscribe: () => () => {}, isReady: () => false, reload: () => {} };
+const none: AppUpdate = { subscribe: () => () => {}, isReady: () => false, reload: async () => {} };
 
 /** The app's update signal, provided by main.tsx. */
 export const AppUpdateContext = createContext<AppUpdate>(none);

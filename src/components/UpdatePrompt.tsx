@@ -20,7 +20,7 @@ export function UpdatePrompt() {
         A new version of NormLab is ready.
         {training && ' Reloading stops the training run; your lab is kept.'}
       </span>
-      <button type="button" className="primary" onClick={() => update.reload()}>
+      <button type="button" className="primary" onClick={() => void update.reload()}>
         Reload
       </button>
       <button type="button" onClick={() => setDismissed(true)}>
