@@ -70,6 +70,14 @@ test.describe('a static host under a sub-path', () => {
     await waitForServiceWorker(page);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(site.url);
+
+    // Chromium would offer to install it: its own manifest parser and installability check agree.
+    const cdp = await page.context().newCDPSession(page);
+    const { errors } = await cdp.send('Page.getAppManifest');
+    expect(errors).toEqual([]);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are incognito profiles, where Chromium installs nothing; nothing else may stand in the way.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
     expect(site.requests.filter((p) => !p.startsWith(SUB_PATH))).toEqual([]);
     expect(failed).toEqual([]);
   });
