@@ -1,10 +1,67 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * index.html's Content-Security-Policy is for the built site. The dev server needs what it forbids
+ * (React Refresh's inline preamble script, CSS injected as <style> elements), so it serves the page
+ * without it; `npm run preview` and every static host get the policy.
+ */
+function noCspInDev(): Plugin {
+  return {
+    name: 'normlab:no-csp-in-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
+/** The worker chunk carries tfjs (~1.9 MB): over Workbox's 2 MiB default it would go uncached. */
+const MAX_PRECACHE_FILE_BYTES = 5 * 1024 * 1024;
+
+// base './': every URL in the build is relative, so dist/ works from any static host and sub-path.
 // tfjs is large and loaded only by the training worker; pre-bundling it stops the dev server
 // from re-optimizing (and reloading the page) the first time the worker imports it.
 export default defineConfig({
-  plugins: [react()],
+  base: './',
+  plugins: [
+    react(),
+    noCspInDev(),
+    // A service worker that precaches the whole app (shell, worker chunk, .wasm files, icons), so
+    // after one visit it loads and trains offline. 'prompt': a new version waits until the person
+    // presses Reload (src/components/UpdatePrompt.tsx) instead of mixing versions. Off in dev.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon-180x180.png'],
+      manifest: {
+        name: 'NormLab',
+        short_name: 'NormLab',
+        description: 'See what normalization and activation layers really do inside a neural network.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1967d2',
+        icons: [
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The manifest's icons and includeAssets are added by the plugin.
+        globPatterns: ['**/*.{js,css,html,wasm}'],
+        // The benchmark's bare tfjs worker (?debug=1 only) is not part of the app.
+        globIgnores: ['**/bareWorker-*.js', '**/bareClient-*.js'],
+        maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
+        cleanupOutdatedCaches: true,
+        // The first visit's page comes under the worker as soon as it is installed (same version,
+        // so nothing mixes); later versions still wait for Reload.
+        clientsClaim: true,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   optimizeDeps: {
     include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'comlink'],
   },

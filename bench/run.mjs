@@ -186,7 +186,8 @@ async function measureLoad(browser, baseUrl, distDir) {
     const requested = [];
     context.on('request', (r) => {
       const u = new URL(r.url());
-      if (u.origin === baseUrl) requested.push(u.pathname);
+      // The service worker's precache downloads (after the first paint) are not what the page needs.
+      if (u.origin === baseUrl && !r.serviceWorker()) requested.push(u.pathname);
     });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);

@@ -142,7 +142,7 @@ describe('connectTrainer: start-up', () => {
     expect(config?.data.yTest).toBe(s.dataset.yTest);
     expect(config?.data.domain).toEqual([-6, 6]);
     // The step-0 metrics sent during load survive the load (clearRun runs before it).
-    expect(st().lossHistory).toEqual([{ step: 0, train: null, test: 0.69 }]);
+    expect(st().lossHistory).toEqual([{ step: 0, train: null, test: 0.69, accuracy: 0.5 }]);
     expect(st().metrics?.step).toBe(0);
     expect(st().compiledParams).toEqual({ fake: 8 });
   });
@@ -229,7 +229,7 @@ describe('connectTrainer: rebuilding the model', () => {
     expect(s.status).toBe('ready');
     expect(s.heatmap).toBeNull();
     expect(s.trainingProblem).toBeNull();
-    expect(s.lossHistory).toEqual([{ step: 0, train: null, test: 0.69 }]);
+    expect(s.lossHistory).toEqual([{ step: 0, train: null, test: 0.69, accuracy: 0.5 }]);
     commands.train();
     expect(st().status).toBe('running');
   });

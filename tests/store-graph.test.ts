@@ -336,9 +336,9 @@ describe('store: applyMetrics', () => {
     store.getState().applyMetrics(m(10, 0.6, 0.65));
     store.getState().applyMetrics(m(20, 0.5, 0.55));
     expect(store.getState().lossHistory).toEqual([
-      { step: 0, train: null, test: 0.7 },
-      { step: 10, train: 0.6, test: 0.65 },
-      { step: 20, train: 0.5, test: 0.55 },
+      { step: 0, train: null, test: 0.7, accuracy: 0.5 },
+      { step: 10, train: 0.6, test: 0.65, accuracy: 0.5 },
+      { step: 20, train: 0.5, test: 0.55, accuracy: 0.5 },
     ]);
     expect(store.getState().metrics?.step).toBe(20);
   });
@@ -347,11 +347,11 @@ describe('store: applyMetrics', () => {
     const store = createAppStore();
     for (const step of [0, 10, 20, 30]) store.getState().applyMetrics(m(step, 1, 1));
     store.getState().applyMetrics(m(0, null, 0.9));
-    expect(store.getState().lossHistory).toEqual([{ step: 0, train: null, test: 0.9 }]);
+    expect(store.getState().lossHistory).toEqual([{ step: 0, train: null, test: 0.9, accuracy: 0.5 }]);
     for (const step of [10, 20, 30]) store.getState().applyMetrics(m(step, 1, 1));
     store.getState().applyMetrics(m(20, 0.2, 0.3));
     expect(store.getState().lossHistory.map((p) => p.step)).toEqual([0, 10, 20]);
-    expect(store.getState().lossHistory.at(-1)).toEqual({ step: 20, train: 0.2, test: 0.3 });
+    expect(store.getState().lossHistory.at(-1)).toEqual({ step: 20, train: 0.2, test: 0.3, accuracy: 0.5 });
   });
 
   it(`decimates beyond ${MAX_LOSS_POINTS} points, keeping the newest`, () => {
@@ -364,7 +364,7 @@ describe('store: applyMetrics', () => {
     expect(h).toHaveLength(MAX_LOSS_POINTS / 2 + 1);
     expect(h[0]?.step).toBe(0);
     expect(h[1]?.step).toBe(2);
-    expect(h.at(-1)).toEqual({ step: MAX_LOSS_POINTS, train: 1, test: -1 });
+    expect(h.at(-1)).toEqual({ step: MAX_LOSS_POINTS, train: 1, test: -1, accuracy: 0.5 });
     // Keep going: never more than the cap, the newest always last, steps increasing.
     for (let step = MAX_LOSS_POINTS + 1; step < 4 * MAX_LOSS_POINTS; step++) {
       store.getState().applyMetrics(m(step, 1, step));

@@ -20,6 +20,7 @@ import { RunControls } from '../components/RunControls';
 import { ShortcutsDialog } from '../components/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../components/shortcuts/useShortcuts';
 import { UndoRedo } from '../components/UndoRedo';
+import { UpdatePrompt } from '../components/UpdatePrompt';
 import { ViewControls } from '../components/ViewControls';
 import { useAppStore } from '../store/store';
 
@@ -73,6 +74,7 @@ export function App() {
           <ChartsPanel />
         </aside>
         <ShortcutsDialog />
+        <UpdatePrompt />
       </div>
     </ReactFlowProvider>
   );

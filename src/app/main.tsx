@@ -1,11 +1,14 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './classroom.css';
 import './shortcuts.css';
 import './presenter.css';
 import './lessons.css';
+import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AppUpdateContext } from '../components/AppUpdateContext';
 import { TrainerContext } from '../components/TrainerContext';
 import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
@@ -18,6 +21,7 @@ import { connectTrainer } from '../store/trainerBridge';
 import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
+import { browserPage, createAppUpdate } from './appUpdate';
 import { createWorkerClient } from './createWorkerClient';
 
 // The lab: from a shared link (#lab=…), else the autosaved one, else the default. The link is
@@ -80,14 +84,20 @@ if (new URLSearchParams(window.location.search).get('debug') === '1') {
   });
 }
 
+// The service worker (built site only; a no-op under the dev server) caches the app for offline use
+// and offers a new version through the update prompt instead of switching under the person's feet.
+const appUpdate = createAppUpdate(registerSW, browserPage());
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <ViewChartStyle>
-        <App />
-      </ViewChartStyle>
+      <AppUpdateContext.Provider value={appUpdate}>
+        <ViewChartStyle>
+          <App />
+        </ViewChartStyle>
+      </AppUpdateContext.Provider>
     </TrainerContext.Provider>
   </StrictMode>,
 );
