@@ -11,6 +11,7 @@ import {
   restorePreviousLab,
 } from '../src/store/labActions';
 import { labOf, sameLab } from '../src/store/labSlice';
+import { type StorageProblem, storageProblemText } from '../src/store/storageProblem';
 import { createAppStore } from '../src/store/store';
 
 /** An in-memory localStorage; `fail` makes every write throw like a full or blocked storage. */
@@ -79,28 +80,45 @@ describe('autosave', () => {
     autosave.disconnect();
   });
 
-  it('says once, plainly, when storage is full, and again after it recovered and failed anew', () => {
+  it('says once, plainly, when storage is full; the banner goes when a save works again, and comes back on a new failure', () => {
     const { store, st } = fresh();
     const storage = memoryStorage();
     storage.fail = new DOMException('quota', 'QuotaExceededError');
     const autosave = connectAutosave(store, storage, 10);
     st().setParam('dense1', 'units', 3);
     vi.advanceTimersByTime(10);
-    expect(st().notice?.kind).toBe('error');
-    expect(st().notice?.text).toMatch(
-      /could not be saved in this browser \(the storage is full\).*Export lab/,
+    expect(st().storageProblem).toEqual({ kind: 'full', reason: 'the storage is full' });
+    expect(storageProblemText(st().storageProblem as StorageProblem)).toBe(
+      'Your lab could not be saved in this browser (the storage is full). Nothing is lost yet: use Export lab to keep a copy.',
     );
-    st().dismissNotice();
+    st().setStorageProblem(null); // dismissed
     st().setParam('dense1', 'units', 4);
     vi.advanceTimersByTime(10);
-    expect(st().notice).toBeNull(); // not repeated on every change
+    expect(st().storageProblem).toBeNull(); // not repeated on every change
     storage.fail = null;
     st().setParam('dense1', 'units', 5);
     vi.advanceTimersByTime(10);
-    storage.fail = new Error('blocked');
+    expect(readSaved(storage)?.ok).toBe(true);
+    storage.fail = new Error('disk on fire');
     st().setParam('dense1', 'units', 6);
     vi.advanceTimersByTime(10);
-    expect(st().notice?.text).toMatch(/blocked/);
+    expect(st().storageProblem).toEqual({ kind: 'failed', reason: 'disk on fire' });
+    // Working again: the banner goes by itself.
+    storage.fail = null;
+    st().setParam('dense1', 'units', 7);
+    vi.advanceTimersByTime(10);
+    expect(st().storageProblem).toBeNull();
+    autosave.disconnect();
+  });
+
+  it('saveNow at start says at once when the storage is already full, before any change', () => {
+    const { store, st } = fresh();
+    const storage = memoryStorage();
+    storage.fail = new DOMException('quota', 'QuotaExceededError');
+    const autosave = connectAutosave(store, storage, 10);
+    expect(st().storageProblem).toBeNull();
+    autosave.saveNow();
+    expect(st().storageProblem?.kind).toBe('full');
     autosave.disconnect();
   });
 });

@@ -19,6 +19,8 @@ import { Palette } from '../components/Palette';
 import { RunControls } from '../components/RunControls';
 import { ShortcutsDialog } from '../components/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../components/shortcuts/useShortcuts';
+import { OtherTabBanner } from '../components/storage/OtherTabBanner';
+import { StorageProblemBanner } from '../components/storage/StorageProblemBanner';
 import { UndoRedo } from '../components/UndoRedo';
 import { UpdatePrompt } from '../components/UpdatePrompt';
 import { ViewControls } from '../components/ViewControls';
@@ -60,6 +62,8 @@ export function App() {
           {!hideInspector && <Inspector />}
         </aside>
         <main className="center-column">
+          <StorageProblemBanner />
+          <OtherTabBanner />
           <ClassBanner />
           <CollapseBanner />
           <div className="canvas-wrap">

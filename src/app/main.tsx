@@ -5,6 +5,7 @@ import './classroom.css';
 import './shortcuts.css';
 import './presenter.css';
 import './lessons.css';
+import './storage.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,9 +13,10 @@ import { AppUpdateContext } from '../components/AppUpdateContext';
 import { TrainerContext } from '../components/TrainerContext';
 import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
-import { browserStorage } from '../store/browserStorage';
+import { browserStorage, browserStorageEvents } from '../store/browserStorage';
 import { openInitialLab, openLabFromHash } from '../store/labActions';
 import { connectLessonProgress, openClassLesson, openLessonFromHash } from '../store/lessonActions';
+import { connectOtherTabs } from '../store/otherTabs';
 import { connectPresenterSetting } from '../store/presenterSetting';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
@@ -64,7 +66,11 @@ const trainer = connectTrainer(appStore, client);
 connectWeightsAutosave(appStore, storage, () => trainer.weights());
 
 // Every change is saved shortly after it is made, and at once when the page is hidden or closed.
+// Saving now says at once when this browser refuses its storage or it is full (the storage banner).
 const autosave = connectAutosave(appStore, storage);
+autosave.saveNow();
+// Another tab that saves a different lab is never overwritten silently: this tab asks which to keep.
+connectOtherTabs(appStore, browserStorageEvents);
 window.addEventListener('pagehide', () => autosave.flush());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') autosave.flush();

@@ -19,13 +19,13 @@ const upgraded = (r: { migratedFrom?: number }) =>
   r.migratedFrom ? ` It was made by an older NormLab (format ${r.migratedFrom}) and was upgraded.` : '';
 
 /** Loads a lab as a fresh start: undo history begins again from it. */
-function loadFresh(store: AppStore, lab: Lab, options: LoadLabOptions = {}) {
+export function loadFresh(store: AppStore, lab: Lab, options: LoadLabOptions = {}) {
   store.getState().loadLab(lab, options);
   store.temporal.getState().clear();
 }
 
 /** Keeps the lab a link or file replaced, across reloads too, so one click brings it back. */
-function rememberPrevious(store: AppStore, storage: LabStorage): void {
+export function rememberPrevious(store: AppStore, storage: LabStorage): void {
   const previous = store.getState().previousLab;
   if (previous) writeSaved(storage, previous, STORAGE_KEYS.previous);
 }

@@ -7,6 +7,7 @@ import { sameUndoable, UNDO_LIMIT, type Undoable, undoablePart } from './history
 import { createLabSlice } from './labSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createProbeSlice } from './probeSlice';
+import { createStorageSlice } from './storageSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -28,6 +29,7 @@ export function createAppStore() {
           ...createProbeSlice(...a),
           ...createLabSlice(...a),
           ...createLessonSlice(...a),
+          ...createStorageSlice(...a),
         };
       },
       {

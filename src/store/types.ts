@@ -3,8 +3,16 @@ import type { GraphSlice } from './graphSlice';
 import type { LabSlice } from './labSlice';
 import type { LessonSlice } from './lessonSlice';
 import type { ProbeSlice } from './probeSlice';
+import type { StorageSlice } from './storageSlice';
 import type { TrainingSlice } from './trainingSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from typed slices. */
-export type AppState = GraphSlice & DataSlice & TrainingSlice & UiSlice & ProbeSlice & LabSlice & LessonSlice;
+export type AppState = GraphSlice &
+  DataSlice &
+  TrainingSlice &
+  UiSlice &
+  ProbeSlice &
+  LabSlice &
+  LessonSlice &
+  StorageSlice;

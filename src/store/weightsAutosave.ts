@@ -42,7 +42,8 @@ function write(storage: LabStorage, record: SavedWeights | null): void {
  * Keeps the trained weights with the autosave, so a reload mid-training goes on from where it
  * was: at most every `intervalMs` while training, and at once when training pauses or a Step
  * ends. A new model or a Reset (step 0) forgets them. Reading the weights is asynchronous
- * (the worker), so a save is skipped when the model changed meanwhile.
+ * (the worker), so a save is skipped when the model changed meanwhile. Nothing is written while
+ * another tab's newer lab waits for the person's choice (`otherTabLab`).
  */
 export function connectWeightsAutosave(
   store: AppStore,
@@ -61,7 +62,7 @@ export function connectWeightsAutosave(
       const weights = await readWeights();
       const s = store.getState();
       const step = s.metrics?.step ?? 0;
-      if (!weights || modelKey(s) !== key || step === 0) return;
+      if (!weights || modelKey(s) !== key || step === 0 || s.otherTabLab) return;
       const tooLarge = countValues(weights) > MAX_SAVED_WEIGHT_VALUES;
       write(storage, tooLarge ? { model: key, step, tooLarge: true } : { model: key, step, weights });
     } finally {
@@ -70,6 +71,8 @@ export function connectWeightsAutosave(
   };
   return store.subscribe((s, prev) => {
     if (s.metrics === prev.metrics) return;
+    // Another tab's newer lab (and its weights) is saved: never write over them before the person chooses.
+    if (s.otherTabLab) return;
     const step = s.metrics?.step ?? 0;
     if (step === 0) {
       if ((prev.metrics?.step ?? 0) > 0) write(storage, null);

@@ -15,7 +15,9 @@ export function AffineMapTable({
     <table className="affine-map" aria-label="Folded weights W′ and bias b′">
       <thead>
         <tr>
-          <th scope="col" />
+          <th scope="col">
+            <span className="visually-hidden">Term</span>
+          </th>
           {map.b.map((_, j) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: outputs are positions
             <th key={j} scope="col">

@@ -30,20 +30,23 @@ export function AnalysisDock() {
   const Body = open && shown.some((p) => p.id === open) ? BODY[open] : null;
   return (
     <section className={`dock${open ? ' dock-open' : ''}`} aria-label="Analysis">
-      <div className="dock-tabs" role="tablist" aria-label="Analysis panels">
-        {shown.map((p) => (
-          <button
-            key={p.id}
-            type="button"
-            role="tab"
-            id={`${base}-${p.id}`}
-            aria-selected={open === p.id}
-            aria-controls={open === p.id ? `${base}-panel` : undefined}
-            onClick={() => setOpen(p.id)}
-          >
-            {p.title}
-          </button>
-        ))}
+      <div className="dock-tabs">
+        {/* Only tabs inside the tablist (ARIA): the Hide/Show toggle sits beside it in the strip. */}
+        <div className="dock-tablist" role="tablist" aria-label="Analysis panels">
+          {shown.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="tab"
+              id={`${base}-${p.id}`}
+              aria-selected={open === p.id}
+              aria-controls={open === p.id ? `${base}-panel` : undefined}
+              onClick={() => setOpen(p.id)}
+            >
+              {p.title}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="dock-toggle"

@@ -9,7 +9,8 @@ import { useAppStore } from '../../store/store';
 /**
  * One canvas node, for every kind: its kind, key parameters, output width and weight count.
  * It reads its own data from the store (narrow selectors), so a change elsewhere does not
- * re-render it. An invalid node is outlined and says why.
+ * re-render it. An invalid node is outlined and says why. The handles carry a tooltip, not an
+ * aria-label: they are plain divs without a role, where ARIA forbids a label (axe aria-prohibited-attr).
  */
 function LayerNodeView({ id, selected }: NodeProps) {
   const node = useAppStore((s) => s.graph.nodes.find((n) => n.id === id));
@@ -32,7 +33,7 @@ function LayerNodeView({ id, selected }: NodeProps) {
       aria-label={`${spec.label} node${issue ? `: ${issue}` : ''}`}
     >
       {node.kind !== 'input' && (
-        <Handle type="target" position={Position.Top} aria-label={`${spec.label} input`} />
+        <Handle type="target" position={Position.Top} title={`${spec.label} input: drop a connection here`} />
       )}
       <div className="layer-node-title">
         <span>{spec.label}</span>
@@ -48,7 +49,11 @@ function LayerNodeView({ id, selected }: NodeProps) {
         </div>
       )}
       {node.kind !== 'output' && (
-        <Handle type="source" position={Position.Bottom} aria-label={`${spec.label} output`} />
+        <Handle
+          type="source"
+          position={Position.Bottom}
+          title={`${spec.label} output: drag from here to connect`}
+        />
       )}
     </article>
   );
