@@ -48,7 +48,6 @@ export function App() {
           </h1>
           <DataControls />
           <HyperControls />
-          {!hideBackend && <BackendControls />}
           <ViewControls />
           <LessonList />
         </header>
@@ -74,6 +73,7 @@ export function App() {
         </main>
         <aside className="right-column" aria-label="Training">
           <RunControls />
+          {!hideBackend && <BackendControls />}
           <MetricsPanel />
           <ChartsPanel />
         </aside>
