@@ -171,7 +171,8 @@ async function openApp(browser, baseUrl, backend = 'auto') {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl}/?debug=1&backend=${backend}`);
+  // Full speed: the app measured as it trains flat out (slow motion is the first-visit default).
+  await page.goto(`${baseUrl}/?debug=1&backend=${backend}&speed=full`);
   await page.waitForFunction(() => window.normlab && window.__bench, null, { timeout: 30_000 });
   await page.evaluate(() => window.__bench.setupLab({}));
   return { context, page, errors };

@@ -26,9 +26,13 @@ export const SCREENSHOT_DIR = path.join('test-results', 'screenshots');
 /** How long the training engine may take to start and build the first model. */
 const READY_TIMEOUT = 45_000;
 
-/** Opens the app with the backend pinned through ?backend= and waits until Train is enabled. */
+/**
+ * Opens the app with the backend pinned through ?backend= and waits until Train is enabled.
+ * Training runs at full speed (?speed=full), as the specs' step counts assume; the default slow
+ * motion has its own spec.
+ */
 export async function gotoApp(page: Page, backend: BackendPref = 'cpu'): Promise<void> {
-  await page.goto(`/?backend=${backend}`);
+  await page.goto(`/?backend=${backend}&speed=full`);
   await waitForReady(page);
 }
 

@@ -5,7 +5,7 @@ const checks = (page: Page) => page.getByTestId('lesson-check');
 
 /** Opens a lesson through its link, on the cpu backend, and waits for the engine. */
 async function openLessonLink(page: Page, n: number) {
-  await page.goto(`/?backend=cpu#lesson=${n}`);
+  await page.goto(`/?backend=cpu&speed=full#lesson=${n}`);
   await expect(page.getByTestId('backend-badge')).toContainText('cpu', { timeout: 45_000 });
 }
 

@@ -9,6 +9,7 @@ import {
   saveScreenshot,
   stepButton,
   trainButton,
+  waitForReady,
 } from './helpers';
 
 /** A loss readout shows a finite, small, non-negative number ("0.063" or "1.2e-4"). */
@@ -94,5 +95,40 @@ test.describe('training the default graph on Circle', () => {
     await expect(page.getByTestId('metric-batch-loss')).toHaveText(/^\d+\.\d+$/);
     await stepButton(page).click();
     await expect(page.getByTestId('metric-step')).toHaveText('2');
+  });
+
+  test('at the default speed the boundary visibly forms: it is redrawn at least 5 times before 95%', async ({
+    page,
+  }) => {
+    await page.goto('/?backend=wasm');
+    await waitForReady(page);
+    await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
+    // Record, every animation frame, the step the boundary shows and the accuracy readout.
+    const watching = page.evaluate(
+      () =>
+        new Promise<{ redraws: number; step: number }>((resolve, reject) => {
+          const seen = new Set<string>();
+          const started = performance.now();
+          const tick = () => {
+            const step =
+              document.querySelector('[data-testid="decision-boundary"]')?.getAttribute('data-step') ?? '';
+            if (step && step !== '0') seen.add(step);
+            const acc = Number.parseFloat(
+              document.querySelector('[data-testid="metric-test-accuracy"]')?.textContent ?? '',
+            );
+            if (acc >= 95) return resolve({ redraws: seen.size, step: Number(step) });
+            if (performance.now() - started > 60_000) return reject(new Error('no 95% within 60 s'));
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await trainButton(page).click();
+    const { redraws, step } = await watching;
+    expect(redraws, `boundary redraws before 95% (reached at step ${step})`).toBeGreaterThanOrEqual(5);
+    await saveScreenshot(page, 'slow-motion.png');
+    // Full speed is one choice away, and trains as before.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Full speed' });
+    await expect.poll(() => readNumber(page, 'metric-step'), { timeout: 20_000 }).toBeGreaterThan(step + 500);
   });
 });

@@ -86,6 +86,11 @@ class FakeClient implements TrainerClient {
   async reset(): Promise<void> {
     this.calls.push({ name: 'reset' });
   }
+  /** Speeds sent, kept apart from the call log (they follow a setting, not a command). */
+  readonly speeds: (number | null)[] = [];
+  async setSpeed(stepsPerFrame: number | null): Promise<void> {
+    this.speeds.push(stepsPerFrame);
+  }
   async setHyper(hyper: Hyper): Promise<void> {
     this.calls.push({ name: 'setHyper', hyper });
   }
@@ -653,5 +658,17 @@ describe('connectTrainer: nothing trained is lost without a word', () => {
     expect(st().notice?.text).toBe(
       'Loaded the trained weights (trained to step 640); training goes on from there.',
     );
+  });
+});
+
+describe('connectTrainer: speed', () => {
+  it('sends the speed at start and on every change, without waiting behind queued calls', async () => {
+    const { client, store, commands } = await setup();
+    expect(client.speeds).toEqual([1]);
+    store.getState().setSpeed(null);
+    expect(client.speeds).toEqual([1, null]);
+    store.getState().setSpeed(16);
+    await commands.idle();
+    expect(client.speeds).toEqual([1, null, 16]);
   });
 });

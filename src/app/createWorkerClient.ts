@@ -20,6 +20,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     init: (pref, onEvent) => remote.init(pref, Comlink.proxy(onEvent)),
     load: (config) => remote.load(config),
     start: (untilStep) => remote.start(untilStep),
+    setSpeed: (stepsPerFrame) => remote.setSpeed(stepsPerFrame),
     pause: () => remote.pause(),
     step: () => remote.step(),
     reset: () => remote.reset(),

@@ -10,6 +10,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppUpdateContext } from '../components/AppUpdateContext';
+import { SPEEDS } from '../components/SpeedControl';
 import { TrainerContext } from '../components/TrainerContext';
 import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
@@ -44,6 +45,11 @@ openLinks(window.location.hash, true);
 window.addEventListener('hashchange', () => openLinks(window.location.hash, false));
 // Presenter view, remembered in this browser (after the lab, so that it collapses the lab's open panel).
 connectPresenterSetting(appStore, storage);
+
+// ?speed=1|4|16|full sets the training speed (tests and the benchmark pin full speed).
+const speedParam = new URLSearchParams(window.location.search).get('speed');
+const speedChoice = SPEEDS.find((s) => s.value === speedParam);
+if (speedChoice) appStore.getState().setSpeed(speedChoice.perFrame);
 
 // ?backend=webgl|wasm|cpu|auto overrides the backend choice.
 const requested = new URLSearchParams(window.location.search).get('backend');

@@ -6,6 +6,8 @@ export interface HeatmapData {
   readonly size: number;
   readonly channels: number;
   readonly values: Float32Array;
+  /** The training step it was computed at (on the element as data-step; tests count redraws). */
+  readonly step?: number;
 }
 
 export interface PointSet {
@@ -132,6 +134,7 @@ function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText,
       role="img"
       aria-label="Decision boundary: the model's prediction over the input plane, with train and test points"
       data-testid="decision-boundary"
+      data-step={heatmap?.step ?? ''}
       onClick={pick}
     >
       <canvas ref={gridRef} className="heatmap-grid" />

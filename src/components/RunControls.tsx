@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { trainBlockedReason } from '../store/selectors';
 import { useAppStore } from '../store/store';
+import { SpeedControl } from './SpeedControl';
 import { useTrainer } from './TrainerContext';
 import { WarmupHint } from './WarmupHint';
 
@@ -33,6 +34,7 @@ export function RunControls() {
           Reset
         </button>
       </div>
+      <SpeedControl />
       <WarmupHint />
       {blocked && (
         <p id={reasonId} className="blocked-reason" data-testid="train-blocked-reason">

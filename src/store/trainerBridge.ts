@@ -22,6 +22,8 @@ export interface TrainerClient {
   init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
   load(config: SessionConfig): Promise<LoadResult>;
   start(untilStep?: number): Promise<void>;
+  /** Steps per animation frame, or null for full speed (the worker keeps it across rebuilds). */
+  setSpeed(stepsPerFrame: number | null): Promise<void>;
   pause(): Promise<void>;
   step(): Promise<void>;
   reset(): Promise<void>;
@@ -279,6 +281,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   };
 
   enqueue(() => init(st().backendPref));
+  enqueue(() => client.setSpeed(st().speed));
   sendProbes(st());
   const unsubscribe = store.subscribe((s, prev) => {
     sendProbes(s);
@@ -295,6 +298,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       }, debounceMs);
     }
     if (s.hyper !== prev.hyper) enqueue(() => client.setHyper(s.hyper));
+    // Not queued behind a long call: the speed of a running loop changes at once.
+    if (s.speed !== prev.speed) void client.setSpeed(s.speed);
   });
 
   const ready = () => st().status === 'ready' || st().status === 'running';

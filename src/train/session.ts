@@ -4,6 +4,8 @@ import { divergenceMessage } from './divergence';
 import { type Evaluation, evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
 import { taskLoss } from './loss';
+import { MetricsMeter } from './metricsMeter';
+import { nextFrame } from './nextFrame';
 import { makeOptimizer } from './optimizers';
 import type { ProbeContext } from './probes/context';
 import { ProbeRunner, type ProbeTiming } from './probes/runner';
@@ -32,8 +34,8 @@ export interface SessionOptions {
 const MAX_GROUP = 64;
 
 const DEFAULTS: SessionOptions = {
-  metricsIntervalMs: 150,
-  heatmapIntervalMs: 300,
+  metricsIntervalMs: 100,
+  heatmapIntervalMs: 100,
   heatmapSize: 100,
   chunkMs: 25,
   now: () => performance.now(),
@@ -54,21 +56,17 @@ export class TrainingSession {
   private hyper: Hyper;
   private stepCount = 0;
   private running = false;
+  /** Steps per animation frame in slow motion; null: full speed. */
+  private perFrame: number | null = null;
   /** The step the running loop stops at by itself (a lesson's step budget), or null. */
   private stopAt: number | null = null;
   private disposed = false;
   private loop: Promise<void> | null = null;
-  /** Batch losses since the last metrics report, as numbers already read back. */
-  private lossSum = 0;
-  private lossCount = 0;
-  /** The last reported mean batch loss, repeated when no step ran since (a pause right after a report). */
-  private lastBatchLoss: number | null = null;
-  private lastMetricsAt = 0;
-  private lastMetricsStep = 0;
+  /** Batch losses, throughput and accuracy crossings, turned into Metrics. */
+  private meter = new MetricsMeter();
   private lastHeatmapAt = 0;
   /** Durations of the last heatmap refresh and of the last probe run that emitted a report (ms). */
   private lastHeatmapMs: number | null = null;
-  private lastMetricsMs: number | null = null;
   /** Steps per readback in the running loop (grows to MAX_GROUP). */
   private group = 1;
   private lastProbeMs: number | null = null;
@@ -113,9 +111,7 @@ export class TrainingSession {
     this.m = new SessionModel(this.config, this.opts.heatmapSize);
     this.optimizer = makeOptimizer(this.hyper);
     this.stepCount = 0;
-    this.lossSum = 0;
-    this.lossCount = 0;
-    this.lastBatchLoss = null;
+    this.meter = new MetricsMeter();
   }
 
   private teardown(): void {
@@ -165,10 +161,7 @@ export class TrainingSession {
     tf.dispose(losses);
     const values = Array.from(await stacked.data());
     stacked.dispose();
-    for (const v of values) {
-      this.lossSum += v;
-      this.lossCount++;
-    }
+    this.meter.addLosses(values);
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const at = this.stepCount - n + bad + 1;
@@ -194,27 +187,10 @@ export class TrainingSession {
   /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
   async reportMetrics(): Promise<Metrics> {
     const now = this.opts.now();
-    const { testLoss, testAccuracy, testR2, trainLoss } = await this.evaluate();
-    const dt = (now - this.lastMetricsAt) / 1000;
-    const steps = this.stepCount - this.lastMetricsStep;
-    const stepsPerSecond = this.running && dt > 0 && this.lastMetricsAt > 0 ? steps / dt : 0;
-    const metrics: Metrics = {
-      step: this.stepCount,
-      epoch: this.m.batches.epochs,
-      batchLoss: this.lossCount > 0 ? this.lossSum / this.lossCount : this.lastBatchLoss,
-      trainLoss,
-      testLoss,
-      testAccuracy,
-      testR2,
-      stepsPerSecond,
-      samplesPerSecond: stepsPerSecond * this.batchSize(),
-    };
-    this.lastBatchLoss = metrics.batchLoss;
-    this.lossSum = 0;
-    this.lossCount = 0;
-    this.lastMetricsAt = now;
-    this.lastMetricsStep = this.stepCount;
-    this.lastMetricsMs = this.opts.now() - now;
+    const evaluation = await this.evaluate();
+    const at = { now, step: this.stepCount, epoch: this.m.batches.epochs, running: this.running };
+    const metrics = this.meter.report(evaluation, { ...at, batchSize: this.batchSize() });
+    this.meter.lastCostMs = this.opts.now() - now;
     this.emit({ type: 'metrics', metrics });
     return metrics;
   }
@@ -272,8 +248,7 @@ export class TrainingSession {
     if (this.running || this.disposed) return;
     this.stopAt = untilStep !== undefined && untilStep > this.stepCount ? untilStep : null;
     this.running = true;
-    this.lastMetricsAt = this.opts.now();
-    this.lastMetricsStep = this.stepCount;
+    this.meter.startWindow(this.opts.now(), this.stepCount);
     this.group = 1;
     this.emit({ type: 'status', running: true });
     this.loop = this.runLoop().catch((err: unknown) => this.fail(err));
@@ -288,6 +263,10 @@ export class TrainingSession {
 
   private async runLoop(): Promise<void> {
     while (this.running && !this.disposed) {
+      if (this.perFrame !== null) {
+        await this.runFrame(this.perFrame);
+        continue;
+      }
       const t0 = this.opts.now();
       // Steps in groups, one readback per group, until the chunk's time budget is spent. A group
       // grows (up to 64 steps) while it takes under half a chunk and shrinks when it overruns
@@ -305,7 +284,7 @@ export class TrainingSession {
       if (!this.running || this.disposed) break;
       const now = this.opts.now();
       // What the charts need costs at most about 5% of training: a slow refresh comes less often.
-      if (now - this.lastMetricsAt >= budgeted(this.opts.metricsIntervalMs, this.lastMetricsMs)) {
+      if (now - this.meter.lastAt >= budgeted(this.opts.metricsIntervalMs, this.meter.lastCostMs)) {
         await this.reportMetrics();
       }
       if (now - this.lastHeatmapAt >= budgeted(this.opts.heatmapIntervalMs, this.lastHeatmapMs)) {
@@ -314,6 +293,27 @@ export class TrainingSession {
       await this.reportProbes(false);
       await yieldToLoop();
     }
+  }
+
+  /**
+   * Slow motion: `n` steps, then the metrics and the boundary redrawn, then a wait for the next
+   * animation frame: the learner watches the boundary form. The loop idles most of the frame, so
+   * a redraw every frame costs training nothing it would otherwise have had.
+   */
+  private async runFrame(n: number): Promise<void> {
+    const count = this.stopAt === null ? n : Math.min(n, this.stopAt - this.stepCount);
+    if (count <= 0) return this.stopAtLimit();
+    await this.runSteps(count);
+    if (!this.running || this.disposed) return;
+    await this.reportMetrics();
+    await this.reportHeatmap();
+    await this.reportProbes(false);
+    await nextFrame();
+  }
+
+  /** Steps per animation frame (slow motion), or null for full speed; takes effect at once. */
+  setSpeed(stepsPerFrame: number | null): void {
+    this.perFrame = stepsPerFrame !== null && stepsPerFrame >= 1 ? Math.round(stepsPerFrame) : null;
   }
 
   /** The run reached the step it was started up to: it stops there, exactly, and reports as on Pause. */

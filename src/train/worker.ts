@@ -34,6 +34,8 @@ let session: TrainingSession | null = null;
 let lastConfig: SessionConfig | null = null;
 /** What the open panels want; kept across model rebuilds. */
 let probes: ProbeRequest = NO_PROBES;
+/** Steps per animation frame (slow motion) or null (full speed); kept across model rebuilds. */
+let speed: number | null = null;
 let emit: (e: TrainEvent) => void = () => {};
 /** While recovering from a lost GPU context, the dying session's errors are expected: drop them. */
 let recovering = false;
@@ -48,6 +50,7 @@ function send(e: TrainEvent): void {
 
 async function buildSession(config: SessionConfig): Promise<TrainingSession> {
   const s = new TrainingSession(config, send);
+  s.setSpeed(speed);
   await s.reportMetrics();
   await s.reportHeatmap();
   await s.setProbes(probes);
@@ -103,6 +106,10 @@ const api: WorkerApi = {
   },
   async start(untilStep?: number) {
     session?.start(untilStep);
+  },
+  async setSpeed(stepsPerFrame: number | null) {
+    speed = stepsPerFrame;
+    session?.setSpeed(stepsPerFrame);
   },
   async pause() {
     await session?.pause();
