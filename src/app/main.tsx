@@ -4,6 +4,7 @@ import './classroom.css';
 import './shortcuts.css';
 import './presenter.css';
 import './lessons.css';
+import './responsive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerContext } from '../components/TrainerContext';
