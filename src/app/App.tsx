@@ -1,7 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useState } from 'react';
 import { AnalysisDock } from '../components/analysis/AnalysisDock';
 import { CollapseBanner } from '../components/analysis/CollapseBanner';
 import { BackendControls } from '../components/BackendControls';
+import { BuildToggle } from '../components/BuildToggle';
 import { Canvas } from '../components/Canvas';
 import { ChartsPanel } from '../components/ChartsPanel';
 import { ClassBanner } from '../components/classroom/ClassBanner';
@@ -39,6 +41,8 @@ export function App() {
   const hideInspector = useHidden('inspector');
   const hideLabButtons = useHidden('labButtons');
   const hideBackend = useHidden('backend');
+  // On a phone the left column folds under the canvas (src/app/responsive.css).
+  const [buildOpen, setBuildOpen] = useState(false);
   return (
     <ReactFlowProvider>
       <div className={`app${presenter ? ' presenter' : ''}${inLesson ? ' with-lesson' : ''}`}>
@@ -51,7 +55,8 @@ export function App() {
           <ViewControls />
           <LessonList />
         </header>
-        <aside className="left-column">
+        <aside className={`left-column${buildOpen ? ' open' : ''}`}>
+          <BuildToggle open={buildOpen} onToggle={() => setBuildOpen((o) => !o)} />
           <LessonPanel />
           <section className="lab" aria-label="Lab">
             <UndoRedo />

@@ -6,6 +6,7 @@ import './shortcuts.css';
 import './presenter.css';
 import './lessons.css';
 import './storage.css';
+import './responsive.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

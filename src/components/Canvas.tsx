@@ -1,4 +1,5 @@
 import {
+  type AriaLabelConfig,
   Background,
   type Connection,
   Controls,
@@ -8,13 +9,15 @@ import {
   MiniMap,
   type Node,
   type NodeChange,
+  type OnConnectStartParams,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useRef } from 'react';
+import { type DragEvent, type KeyboardEvent, useCallback, useRef } from 'react';
 import { NODE_KINDS, type NodeKind } from '../graph/types';
 import { beginDrag, endDrag } from '../store/history';
 import { appStore } from '../store/store';
+import { focusInspectorSoon } from './inspectorFocus';
 import { nodeTypes } from './nodes/nodeTypes';
 import { PALETTE_MIME } from './PaletteItem';
 import { useFlowEdges, useFlowNodes } from './useFlowNodes';
@@ -87,7 +90,41 @@ function onConnectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionStat
   else appStore.getState().connect(onto, from);
 }
 
-/** The graph editor: drop layers from the palette, drag between handles to connect. */
+/**
+ * A click or tap on one handle starts a connection that a click or tap on another finishes
+ * (React Flow's connectOnClick: on a touch screen, easier than dragging a line); say so.
+ */
+function onClickConnectStart(_event: MouseEvent | TouchEvent, { handleType }: OnConnectStartParams) {
+  appStore
+    .getState()
+    .notify(
+      'info',
+      handleType === 'target'
+        ? 'Now tap (or click) the bottom handle of the node that should feed this one. Tap the canvas to cancel.'
+        : 'Now tap (or click) the top handle of the node this one should feed. Tap the canvas to cancel.',
+    );
+}
+
+/** Enter on a focused node selects it (React Flow) and takes the keyboard on to its Inspector fields. */
+function onKeyDown(e: KeyboardEvent<HTMLElement>) {
+  const el = e.target as HTMLElement;
+  const id = el.classList.contains('react-flow__node') ? el.dataset.id : undefined;
+  if (e.key !== 'Enter' || !id) return;
+  appStore.getState().selectNode(id);
+  focusInspectorSoon(id);
+}
+
+/** What assistive technology says about a focused node or connection. */
+const ARIA_LABELS: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default':
+    'Press Enter to select this node and edit it in the Inspector, where "Connect output to" connects it. Arrow keys move a selected node; Delete removes it.',
+  'edge.a11yDescription.default': 'Press Enter to select this connection, then Delete to remove it.',
+};
+
+/**
+ * The graph editor: drop layers from the palette, drag between handles (or tap one, then the
+ * other) to connect; by keyboard, Tab to a node and press Enter to edit and connect it.
+ */
 export function Canvas() {
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
@@ -120,6 +157,7 @@ export function Canvas() {
       id="graph-canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onKeyDown={onKeyDown}
     >
       <ReactFlow
         nodes={nodes}
@@ -134,6 +172,8 @@ export function Canvas() {
         onSelectionDragStop={onDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onClickConnectStart={onClickConnectStart}
+        ariaLabelConfig={ARIA_LABELS}
         onPaneClick={() => appStore.getState().selectNode(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView

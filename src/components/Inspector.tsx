@@ -5,9 +5,14 @@ import { issuesOf, selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { LOCKED_TITLE } from './classroom/ClassBanner';
 import { useLocked } from './classroom/useClassroom';
+import { focusNodeOnCanvas, INSPECTOR_HEADING_ID } from './inspectorFocus';
+import { NodeConnections } from './NodeConnections';
 import { ParamField } from './ParamField';
 
-/** Edits the selected node's parameters; bad values are refused next to the field. */
+/**
+ * Edits the selected node's parameters (bad values are refused next to the field) and its
+ * connections. Escape inside it takes the keyboard back to the node on the canvas.
+ */
 export function Inspector() {
   const node = useAppStore((s) => s.graph.nodes.find((n) => n.id === s.selectedNodeId) ?? null);
   const analysis = useAppStore(selectAnalysis);
@@ -25,8 +30,14 @@ export function Inspector() {
   const visible = spec.params.filter((p) => !p.visibleWhen || p.visibleWhen(node.params));
   const { setParam } = appStore.getState();
   return (
-    <section className="inspector" aria-label="Inspector">
-      <h2>
+    <section
+      className="inspector"
+      aria-label="Inspector"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented && focusNodeOnCanvas(node.id)) e.preventDefault();
+      }}
+    >
+      <h2 id={INSPECTOR_HEADING_ID} tabIndex={-1} data-node-id={node.id}>
         {spec.label} <span className="muted">({node.id})</span>
       </h2>
       <p className="hint">{spec.description}</p>
@@ -52,6 +63,7 @@ export function Inspector() {
           />
         ))}
       </fieldset>
+      <NodeConnections nodeId={node.id} locked={locked} />
       {issues.length > 0 && (
         <ul className="inspector-issues" aria-label="Problems with this node">
           {issues.map((i) => (

@@ -10,6 +10,9 @@ export const PALETTE_MIME = 'application/x-normlab-kind';
 /** A new node's size before React Flow has measured it (flow units): a new node is unconnected, so it shows its warning. */
 const DEFAULT_NODE_SIZE = { width: 240, height: 90 };
 
+/** The canvas's zoom buttons: a node placed under them could not be tapped or clicked. */
+const OVERLAYS = '#graph-canvas .react-flow__controls';
+
 /**
  * A layer kind to add: drag it onto the canvas, or click / press Enter to add it in free space near the
  * middle of the visible canvas (keyboard users).
@@ -27,6 +30,13 @@ function PaletteItemView({ kind }: { kind: NodeKind }) {
       ...n.position,
       ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
     }));
+    for (const el of document.querySelectorAll(OVERLAYS)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const p = screenToFlowPosition({ x: r.left, y: r.top });
+      const q = screenToFlowPosition({ x: r.right, y: r.bottom });
+      taken.push({ x: p.x, y: p.y, width: q.x - p.x, height: q.y - p.y });
+    }
     const view = { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
     appStore.getState().addNode(kind, freeSpot(taken, view, DEFAULT_NODE_SIZE));
   };

@@ -4,6 +4,7 @@ import type { GraphNode } from '../graph/types';
 import { PERMANENT_KINDS } from '../store/graphSlice';
 import { useAppStore } from '../store/store';
 import type { Size } from '../store/uiSlice';
+import { nodeLabel } from './analysis/nodeLabel';
 import { flowType } from './nodes/nodeTypes';
 
 interface Cached {
@@ -39,6 +40,8 @@ export function useFlowNodes(): Node[] {
         position: n.position,
         data: {},
         selected,
+        // The name of the focusable wrapper (Tab reaches it; Enter selects it).
+        ariaLabel: nodeLabel(n),
         deletable: !PERMANENT_KINDS.includes(n.kind),
         ...(size ? { measured: size } : {}),
       };
@@ -50,11 +53,19 @@ export function useFlowNodes(): Node[] {
   }, [nodes, selectedId, measured]);
 }
 
+/** React Flow edges from the domain graph, each named for assistive technology ("Connection from a to b"). */
 export function useFlowEdges(): Edge[] {
   const edges = useAppStore((s) => s.graph.edges);
   const selected = useAppStore((s) => s.selectedEdgeId);
   return useMemo(
-    () => edges.map((e) => ({ id: e.id, source: e.source, target: e.target, selected: e.id === selected })),
+    () =>
+      edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        selected: e.id === selected,
+        ariaLabel: `Connection from ${e.source} to ${e.target}`,
+      })),
     [edges, selected],
   );
 }

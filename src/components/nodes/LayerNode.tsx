@@ -35,19 +35,23 @@ function LayerNodeView({ id, selected }: NodeProps) {
       {node.kind !== 'input' && (
         <Handle type="target" position={Position.Top} title={`${spec.label} input: drop a connection here`} />
       )}
-      <div className="layer-node-title">
-        <span>{spec.label}</span>
-        <span className="layer-node-shape" title="Output width">
-          → [{width ?? '?'}]
-        </span>
-      </div>
-      <div className="layer-node-summary">{summary}</div>
-      {weights > 0 && <div className="layer-node-weights">{formatCount(weights)} weights</div>}
-      {issue && (
-        <div className="layer-node-issue" role="note" title={issue}>
-          ⚠ {issue}
+      {/* The body apart from the handles: on a touch screen the browser snaps a tap to the nearest
+          element that responds to it, and a node's own box (which holds its handles) does not count. */}
+      <div className="layer-node-body">
+        <div className="layer-node-title">
+          <span>{spec.label}</span>
+          <span className="layer-node-shape" title="Output width">
+            → [{width ?? '?'}]
+          </span>
         </div>
-      )}
+        <div className="layer-node-summary">{summary}</div>
+        {weights > 0 && <div className="layer-node-weights">{formatCount(weights)} weights</div>}
+        {issue && (
+          <div className="layer-node-issue" role="note" title={issue}>
+            ⚠ {issue}
+          </div>
+        )}
+      </div>
       {node.kind !== 'output' && (
         <Handle
           type="source"
