@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InitializerName } from '../graph/activations';
+import { EPSILON_FLOOR } from '../graph/registry';
 import type { GraphNode } from '../graph/types';
 
 type SymbolicTensor = tf.SymbolicTensor;
@@ -62,6 +63,11 @@ export function countLayerParams(layer: tf.layers.Layer): number {
     .reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
 }
 
+/** The node's epsilon, raised to EPSILON_FLOOR: the least that float32 training survives (see there). */
+function float32Epsilon(p: GraphNode['params']): number {
+  return Math.max(Number(p.epsilon), EPSILON_FLOOR);
+}
+
 /** A seeded kernel initializer: the same seed gives the same initial W (tfjs >= 4.2 honours seeds). */
 function kernelInitializer(
   name: InitializerName,
@@ -114,12 +120,12 @@ export function applyNodeLayer(
         .apply(one) as SymbolicTensor;
     case 'batchnorm':
       return applyPinned(
-        tf.layers.batchNormalization({ name, momentum: Number(p.momentum), epsilon: Number(p.epsilon) }),
+        tf.layers.batchNormalization({ name, momentum: Number(p.momentum), epsilon: float32Epsilon(p) }),
         one,
         p,
       );
     case 'layernorm':
-      return applyPinned(tf.layers.layerNormalization({ name, epsilon: Number(p.epsilon) }), one, p);
+      return applyPinned(tf.layers.layerNormalization({ name, epsilon: float32Epsilon(p) }), one, p);
     case 'activation':
       if (p.fn === 'leakyRelu')
         return tf.layers.leakyReLU({ name, alpha: Number(p.alpha) }).apply(one) as SymbolicTensor;
