@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { LayerWeights } from '../graph/fold';
 import type { Graph } from '../graph/types';
+import { layerName } from './layers';
 
 type Variable = tf.LayersModel['weights'][number];
 
@@ -25,7 +26,7 @@ const toRows = (values: number[], cols: number): number[][] =>
 
 /**
  * Reads the live weights of every Dense, Output and BatchNorm node of a compiled model (layer
- * name = node id) as plain arrays, asynchronously (no sync readback stall on WebGL). Weights are
+ * name = layerName(node id)) as plain arrays, asynchronously (no sync readback stall on WebGL). Weights are
  * matched by name (kernel, bias, gamma, beta, moving_mean, moving_variance), since
  * center/scale = false omit beta/gamma and useBias = false omits the bias. Epsilon comes from the
  * layer config. Nodes without a layer in the model are skipped.
@@ -36,9 +37,12 @@ export async function readLayerWeights(
 ): Promise<Record<string, LayerWeights>> {
   const names = new Set(model.layers.map((l) => l.name));
   const entries = graph.nodes
-    .filter((n) => (n.kind === 'dense' || n.kind === 'output' || n.kind === 'batchnorm') && names.has(n.id))
+    .filter(
+      (n) =>
+        (n.kind === 'dense' || n.kind === 'output' || n.kind === 'batchnorm') && names.has(layerName(n.id)),
+    )
     .map(async (node): Promise<[string, LayerWeights]> => {
-      const layer = model.getLayer(node.id);
+      const layer = model.getLayer(layerName(node.id));
       const read = await Promise.all(
         layer.weights.map(async (v) => [weightKey(v), await readVariable(v)] as const),
       );

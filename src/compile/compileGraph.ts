@@ -3,7 +3,7 @@ import { incomingSources } from '../graph/shapes';
 import type { Graph, GraphContext } from '../graph/types';
 import { analyzeGraph } from '../graph/validate';
 import { deriveSeed } from '../lib/rng';
-import { applyNodeLayer, countLayerParams } from './layers';
+import { applyNodeLayer, countLayerParams, layerName } from './layers';
 
 /** A compiled graph: the model (Input -> Output logits) and a probe exposing every node's output. */
 export interface CompiledGraph {
@@ -43,7 +43,7 @@ export function compileGraph(graph: Graph, ctx: GraphContext, seed: number): Com
     const node = byId.get(id);
     if (!node) return;
     if (node.kind === 'input') {
-      input = tf.input({ shape: [ctx.inputDim], name: node.id });
+      input = tf.input({ shape: [ctx.inputDim], name: layerName(node.id) });
       outputs.set(id, input);
       return;
     }
@@ -59,7 +59,7 @@ export function compileGraph(graph: Graph, ctx: GraphContext, seed: number): Com
     outputs: probeIds.map((id) => outputs.get(id) as tf.SymbolicTensor),
   });
   const paramCounts: Record<string, number> = {};
-  for (const id of probeIds) paramCounts[id] = countLayerParams(model.getLayer(id));
+  for (const id of probeIds) paramCounts[id] = countLayerParams(model.getLayer(layerName(id)));
   return {
     model,
     probe,

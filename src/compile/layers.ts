@@ -1,9 +1,38 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InitializerName } from '../graph/activations';
+import { EPSILON_FLOOR } from '../graph/registry';
 import type { GraphNode } from '../graph/types';
 
 type SymbolicTensor = tf.SymbolicTensor;
 type LayerVariable = tf.LayersModel['weights'][number];
+
+/** Names tfjs-layers accepts (its tensorNameRegex), less "/", which separates a weight's own name. */
+const TFJS_NAME = /^[A-Za-z0-9][-A-Za-z0-9._]*$/;
+/** Starts an escaped layer name; an id that itself starts so is escaped too, so no two ids share a name. */
+const ESCAPED = 'nlid-';
+
+/**
+ * The tfjs layer name of a node: its id when tfjs accepts it as a name, else "nlid-" and the id's
+ * UTF-16 code units in 4 hex digits each. Ids from a shared link may hold ":" or start with "_",
+ * "-" or ".", which tfjs refuses ("Not a valid tensor name"); nodeIdOf reverses this.
+ */
+export function layerName(nodeId: string): string {
+  if (TFJS_NAME.test(nodeId) && !nodeId.startsWith(ESCAPED)) return nodeId;
+  const hex = Array.from({ length: nodeId.length }, (_, i) =>
+    nodeId.charCodeAt(i).toString(16).padStart(4, '0'),
+  );
+  return ESCAPED + hex.join('');
+}
+
+/** The node id a layer was named for (the inverse of layerName). */
+export function nodeIdOf(name: string): string {
+  if (!name.startsWith(ESCAPED)) return name;
+  const hex = name.slice(ESCAPED.length);
+  const units = Array.from({ length: hex.length / 4 }, (_, i) =>
+    Number.parseInt(hex.slice(4 * i, 4 * i + 4), 16),
+  );
+  return String.fromCharCode(...units);
+}
 
 /** Weights held at a fixed value that the person switched off (BatchNorm center/scale). */
 export const PINNED = new WeakSet<LayerVariable>();
@@ -34,6 +63,11 @@ export function countLayerParams(layer: tf.layers.Layer): number {
     .reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
 }
 
+/** The node's epsilon, raised to EPSILON_FLOOR: the least that float32 training survives (see there). */
+function float32Epsilon(p: GraphNode['params']): number {
+  return Math.max(Number(p.epsilon), EPSILON_FLOOR);
+}
+
 /** A seeded kernel initializer: the same seed gives the same initial W (tfjs >= 4.2 honours seeds). */
 function kernelInitializer(
   name: InitializerName,
@@ -56,7 +90,8 @@ function kernelInitializer(
 
 /**
  * Builds the tfjs layer for one node and applies it to its inputs. The layer's name is the
- * node id, so weights, probe outputs and errors can be traced back to the canvas.
+ * node id (escaped by layerName where tfjs refuses it), so weights, probe outputs and errors can
+ * be traced back to the canvas.
  * The Output node is a linear Dense producing logits; sigmoid/softmax live in the loss.
  */
 export function applyNodeLayer(
@@ -65,7 +100,7 @@ export function applyNodeLayer(
   outputDim: number,
   seed: number,
 ): SymbolicTensor {
-  const name = node.id;
+  const name = layerName(node.id);
   const p = node.params;
   const one = inputs[0] as SymbolicTensor;
   switch (node.kind) {
@@ -85,12 +120,12 @@ export function applyNodeLayer(
         .apply(one) as SymbolicTensor;
     case 'batchnorm':
       return applyPinned(
-        tf.layers.batchNormalization({ name, momentum: Number(p.momentum), epsilon: Number(p.epsilon) }),
+        tf.layers.batchNormalization({ name, momentum: Number(p.momentum), epsilon: float32Epsilon(p) }),
         one,
         p,
       );
     case 'layernorm':
-      return applyPinned(tf.layers.layerNormalization({ name, epsilon: Number(p.epsilon) }), one, p);
+      return applyPinned(tf.layers.layerNormalization({ name, epsilon: float32Epsilon(p) }), one, p);
     case 'activation':
       if (p.fn === 'leakyRelu')
         return tf.layers.leakyReLU({ name, alpha: Number(p.alpha) }).apply(one) as SymbolicTensor;

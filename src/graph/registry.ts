@@ -48,6 +48,17 @@ export interface KindSpec {
   readonly summary: (params: NodeParams, ctx: GraphContext) => string;
 }
 
+/**
+ * The smallest epsilon the model computes with. The network runs in float32, where a smaller one
+ * is no longer "greater than 0": below 1.4e-45 it rounds to 0 (a BatchNorm over a batch of 1 or a
+ * dead unit, variance 0, then computes 0 / 0), and below about 1e-26 LayerNorm's gradient of
+ * 1 / sqrt(var + eps) at var = 0 (a width of 1, a row of equal values), -(var + eps)^(-3/2) / 2,
+ * overflows: one step turns every weight into NaN. Any value above 0 is accepted; below this
+ * floor the model uses the floor (for a variance above about 1e-5 float32 cannot tell them apart
+ * anyway: var + 1e-12 rounds to var).
+ */
+export const EPSILON_FLOOR = 1e-12;
+
 const epsilon = (def: number): FloatParam => ({
   key: 'epsilon',
   label: 'Epsilon',
@@ -56,7 +67,7 @@ const epsilon = (def: number): FloatParam => ({
   minExclusive: true,
   max: 1,
   default: def,
-  help: 'Added to the variance before the square root, so a constant input does not divide by zero.',
+  help: `Added to the variance before the square root, so a constant input does not divide by zero. Values below ${EPSILON_FLOOR} act as ${EPSILON_FLOOR} (float32 has no room for less).`,
 });
 const center: BoolParam = {
   key: 'center',

@@ -1,15 +1,26 @@
+import { checkParam } from './params';
+import { paramSpec } from './registry';
 import type { Graph, GraphContext, GraphNode } from './types';
+
+/** Dense's units when they are a valid width (a whole number in the registry's range), else null. */
+function denseUnits(node: GraphNode): number | null {
+  const spec = paramSpec('dense', 'units');
+  const check = spec ? checkParam(spec, node.params.units) : null;
+  return check?.ok ? Number(check.value) : null;
+}
 
 /**
  * The width (number of features) each node outputs, given the widths of its inputs in edge
- * order. Returns null when the inputs do not determine a width (missing or mismatched).
+ * order. Returns null when the inputs do not determine a width (missing or mismatched) or the
+ * node's own width is not valid (Dense units 0, "abc" or 1e9: reported as a bad parameter, and
+ * no width of 0 or NaN is passed on to the nodes below).
  */
 export function outputWidth(node: GraphNode, inputs: readonly number[], ctx: GraphContext): number | null {
   switch (node.kind) {
     case 'input':
       return ctx.inputDim;
     case 'dense':
-      return inputs.length === 1 ? Number(node.params.units) : null;
+      return inputs.length === 1 ? denseUnits(node) : null;
     case 'batchnorm':
     case 'layernorm':
     case 'activation':

@@ -1,13 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Hyper } from './protocol';
 
+/**
+ * tfjs 4.22's MomentumOptimizer.dispose() frees its momentum scalar and accumulators but not the
+ * learning-rate scalar `c` it inherits from SGD (SGDOptimizer.dispose frees it; Momentum's override
+ * does not call it: tfjs issue #4647), so every rebuild (Reset, a new learning rate) left one
+ * tensor behind. This dispose frees it too.
+ */
+function freeingLearningRate(opt: tf.MomentumOptimizer): tf.MomentumOptimizer {
+  const own = opt.dispose.bind(opt);
+  opt.dispose = () => {
+    own();
+    (opt as unknown as { c?: tf.Tensor }).c?.dispose();
+  };
+  return opt;
+}
+
 /** Builds the optimizer a person picked. Momentum is SGD with heavy-ball momentum 0.9. */
 export function makeOptimizer(h: Hyper): tf.Optimizer {
   switch (h.optimizer) {
     case 'sgd':
       return tf.train.sgd(h.learningRate);
     case 'momentum':
-      return tf.train.momentum(h.learningRate, 0.9);
+      return freeingLearningRate(tf.train.momentum(h.learningRate, 0.9));
     case 'rmsprop':
       return tf.train.rmsprop(h.learningRate);
     case 'adam':

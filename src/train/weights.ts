@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { layerName, nodeIdOf } from '../compile/layers';
 import type { NodeWeights } from './protocol';
 
 type Variable = tf.LayersModel['weights'][number];
@@ -12,7 +13,8 @@ export async function readWeights(model: tf.LayersModel): Promise<NodeWeights> {
   for (const layer of model.layers) {
     for (const w of layer.weights) {
       const values = Array.from(await w.read().data());
-      out[layer.name] = { ...(out[layer.name] ?? {}), [keyOf(w)]: values };
+      const id = nodeIdOf(layer.name);
+      out[id] = { ...(out[id] ?? {}), [keyOf(w)]: values };
     }
   }
   return out;
@@ -25,7 +27,7 @@ export async function readWeights(model: tf.LayersModel): Promise<NodeWeights> {
 export function writeWeights(model: tf.LayersModel, weights: NodeWeights): string | null {
   const writes: [Variable, readonly number[]][] = [];
   for (const [nodeId, named] of Object.entries(weights)) {
-    const layer = model.layers.find((l) => l.name === nodeId);
+    const layer = model.layers.find((l) => l.name === layerName(nodeId));
     if (!layer) return `The saved weights are for a node "${nodeId}" that this graph does not have.`;
     for (const [name, values] of Object.entries(named)) {
       const w = layer.weights.find((v) => keyOf(v) === name);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { layerName } from '../../compile/layers';
 
 const cache = new WeakMap<tf.LayersModel, Map<string, tf.LayersModel>>();
 
@@ -15,7 +16,7 @@ export function subModel(model: tf.LayersModel, nodeId: string): tf.LayersModel 
   }
   let sub = byNode.get(nodeId);
   if (!sub) {
-    const output = model.getLayer(nodeId).output as tf.SymbolicTensor;
+    const output = model.getLayer(layerName(nodeId)).output as tf.SymbolicTensor;
     sub = tf.model({ inputs: model.inputs, outputs: output });
     byNode.set(nodeId, sub);
   }
