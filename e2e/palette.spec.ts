@@ -66,6 +66,8 @@ test.describe('palette', () => {
   }) => {
     for (let i = 0; i < 5; i++) await paletteItem(page, 'LayerNorm').click();
     await expect(nodesOfKind(page, 'layernorm')).toHaveCount(5);
+    // Where the view ran out of room it zoomed out to show the new node: let it settle.
+    await page.waitForTimeout(300);
     const view = await canvas(page).boundingBox();
     if (!view) throw new Error('no canvas');
     const boxes = await canvas(page)

@@ -147,6 +147,7 @@ test.describe('a phone (390 x 844) opening the lab', () => {
     const steps = await trainByTouch(page, 200);
     expect(steps).toBeGreaterThanOrEqual(200);
     const metrics = page.getByRole('region', { name: 'Training metrics' });
+    await metrics.scrollIntoViewIfNeeded();
     await expect(metrics).toBeInViewport();
     await expect(page.getByTestId('metric-step')).toHaveText(String(steps));
     const boundary = page

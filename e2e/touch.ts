@@ -57,6 +57,8 @@ export async function pinch(
 /** The middle of an element on screen (it must be visible). */
 export async function centerOf(locator: Locator): Promise<Point> {
   await expect(locator).toBeVisible();
+  // A finger taps what is on screen: bring it there first (the page scrolls on a phone).
+  await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   if (!box) throw new Error('element has no bounding box');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };

@@ -29,7 +29,7 @@ describe('freeSpot: a new node lands in free space, in view', () => {
 
   it('a full view: just below everything', () => {
     const wall: Box = { x: -50, y: -50, width: 1000, height: 500 };
-    expect(freeSpot([wall], view, size)).toEqual({ x: 320, y: 466 });
+    expect(freeSpot([wall], view, size)).toEqual({ x: 320, y: 466, inView: false });
   });
 
   it('whatever is on the canvas, the spot overlaps nothing (property)', () => {

@@ -18,7 +18,7 @@ const OVERLAYS = '#graph-canvas .react-flow__controls';
  * middle of the visible canvas (keyboard users).
  */
 function PaletteItemView({ kind }: { kind: NodeKind }) {
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const spec = REGISTRY[kind];
   const addInFreeSpace = () => {
     const box = document.getElementById('graph-canvas')?.getBoundingClientRect();
@@ -38,7 +38,11 @@ function PaletteItemView({ kind }: { kind: NodeKind }) {
       taken.push({ x: p.x, y: p.y, width: q.x - p.x, height: q.y - p.y });
     }
     const view = { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
-    appStore.getState().addNode(kind, freeSpot(taken, view, DEFAULT_NODE_SIZE));
+    const spot = freeSpot(taken, view, DEFAULT_NODE_SIZE);
+    appStore.getState().addNode(kind, { x: spot.x, y: spot.y });
+    // No room left in view: once the new node is drawn and measured, the view zooms out to show it.
+    if (!spot.inView)
+      requestAnimationFrame(() => requestAnimationFrame(() => void fitView({ padding: 0.05 })));
   };
   return (
     <button

@@ -33,8 +33,8 @@ export function RunControls() {
         <button type="button" onClick={trainer.reset} disabled={status !== 'ready' && status !== 'running'}>
           Reset
         </button>
+        <SpeedControl />
       </div>
-      <SpeedControl />
       <WarmupHint />
       {blocked && (
         <p id={reasonId} className="blocked-reason" data-testid="train-blocked-reason">

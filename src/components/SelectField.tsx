@@ -6,13 +6,21 @@ interface Props<T extends string> {
   readonly options: readonly { readonly value: T; readonly label: string }[];
   readonly onChange: (value: T) => void;
   readonly help?: string;
+  readonly className?: string;
 }
 
 /** A labelled native select (a combobox to assistive technology and to tests). */
-export function SelectField<T extends string>({ label, value, options, onChange, help }: Props<T>) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  help,
+  className,
+}: Props<T>) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id} title={help}>
         {label}
       </label>
