@@ -25,7 +25,7 @@ export function LessonList() {
   });
   if (!open) return null;
   return createPortal(
-    <div className="lesson-list" role="dialog" aria-modal="true" aria-labelledby={id}>
+    <div className="modal-dialog lesson-list" role="dialog" aria-modal="true" aria-labelledby={id}>
       <div className="lesson-list-head">
         <h2 id={id}>Lessons</h2>
         <button type="button" onClick={close}>
