@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { labOf } from '../src/store/labSlice';
 import { createAppStore } from '../src/store/store';
-import { connectTrainer, type TrainerClient, type TrainerCommands } from '../src/store/trainerBridge';
+import {
+  connectTrainer,
+  type TrainerClient,
+  type TrainerCommands,
+  WEIGHTS_TIMEOUT_MS,
+} from '../src/store/trainerBridge';
 import type {
   BackendInfo,
   BackendPref,
@@ -670,5 +675,27 @@ describe('connectTrainer: speed', () => {
     store.getState().setSpeed(16);
     await commands.idle();
     expect(client.speeds).toEqual([1, null, 16]);
+  });
+});
+
+describe('connectTrainer: a readback that never answers', () => {
+  it('gives the weights up after a while, so the queue (and the next Train) does not wait forever', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = new FakeClient();
+      client.getWeights = () => new Promise<NodeWeights>(() => {}); // a lost GPU context: never resolves
+      const store = createAppStore();
+      const commands = connectTrainer(store, client, 10);
+      connected.push(commands);
+      await vi.advanceTimersByTimeAsync(50);
+      const weights = commands.weights();
+      await vi.advanceTimersByTimeAsync(WEIGHTS_TIMEOUT_MS + 10);
+      await expect(weights).resolves.toBeNull();
+      commands.train();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(client.count('start')).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

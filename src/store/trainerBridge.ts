@@ -9,6 +9,7 @@ import type {
   SessionConfig,
   TrainEvent,
 } from '../train/protocol';
+import { changedDataSettings } from './dataChanges';
 import { graphContextOf } from './dataSlice';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
 import { modelKey } from './modelKey';
@@ -50,6 +51,30 @@ export interface TrainerCommands {
   disconnect(): void;
 }
 
+/** How long a weights readback may take before it is given up (a lost GPU context never answers). */
+export const WEIGHTS_TIMEOUT_MS = 5000;
+
+/**
+ * The model's weights, or null when the engine does not answer in time: a readback on a WebGL
+ * context that was lost meanwhile never resolves, and the command queue must not wait on it
+ * (every later Train would wait behind it).
+ */
+function readWeightsOrGiveUp(client: TrainerClient): Promise<NodeWeights | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), WEIGHTS_TIMEOUT_MS);
+    client.getWeights().then(
+      (w) => {
+        clearTimeout(timer);
+        resolve(w);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}
+
 /** A run carried from one backend to another. */
 interface CarriedRun {
   readonly weights: NodeWeights;
@@ -57,28 +82,6 @@ interface CarriedRun {
   readonly history: AppState['lossHistory'];
   readonly wasRunning: boolean;
   readonly from: BackendInfo | null;
-}
-
-const DATA_LABELS: Readonly<Record<string, string>> = {
-  dataset: 'the dataset',
-  samples: 'the number of samples',
-  noise: 'the noise',
-  trainFraction: 'the train split',
-  seed: 'the seed',
-  inputScale: 'the input scale',
-};
-
-/** "Samples" or "Noise and the seed": which data settings differ. */
-function changedDataSettings(a: AppState['data'], b: AppState['data']): string {
-  const keys = Object.keys(b).filter((k) => a[k as keyof typeof a] !== b[k as keyof typeof b]);
-  const names = keys.map((k) => DATA_LABELS[k] ?? k);
-  const text =
-    names.length === 0
-      ? 'the data'
-      : names.length === 1
-        ? (names[0] as string)
-        : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function configOf(s: AppState): SessionConfig {
@@ -210,7 +213,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
     const wasRunning = s.status === 'running';
     await client.pause();
-    const weights = await client.getWeights();
+    const weights = await readWeightsOrGiveUp(client);
+    if (!weights) return null;
     return {
       weights,
       step: st().metrics?.step ?? step,
@@ -361,7 +365,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     weights: () =>
       new Promise<NodeWeights | null>((resolve) => {
         flushPendingLoad();
-        void enqueue(async () => resolve(ready() ? await client.getWeights() : null)).then(() =>
+        void enqueue(async () => resolve(ready() ? await readWeightsOrGiveUp(client) : null)).then(() =>
           resolve(null),
         );
       }),
