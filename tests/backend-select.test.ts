@@ -1,6 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { isSoftwareRenderer, probeWebGL, selectBackend, type WebGLProbe } from '../src/train/backend';
+import * as tf from '../src/compile/tf';
+import {
+  isSoftwareRenderer,
+  loadBackend,
+  probeWebGL,
+  selectBackend,
+  type WebGLProbe,
+} from '../src/train/backend';
 import { useCpu } from './helpers';
 
 const SWIFTSHADER =
@@ -141,9 +147,11 @@ describe('selectBackend', () => {
 
   describe('when WASM cannot start either', () => {
     // Swap the wasm factory for one that throws, and put the real one back afterwards.
-    const realWasm = tf.findBackendFactory('wasm');
+    let realWasm: ReturnType<typeof tf.findBackendFactory> | null = null;
     let warn: MockInstance<typeof console.warn>;
-    beforeAll(() => {
+    beforeAll(async () => {
+      await loadBackend('wasm');
+      realWasm = tf.findBackendFactory('wasm');
       if (!realWasm) throw new Error('wasm backend not registered');
       // tfjs warns "Initialization of backend wasm failed" with the stack; keep the output clean.
       warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

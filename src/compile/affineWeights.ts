@@ -1,6 +1,6 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { LayerWeights } from '../graph/fold';
 import type { Graph } from '../graph/types';
+import type * as tf from './tf';
 
 type Variable = tf.LayersModel['weights'][number];
 

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import type { InitializerName } from '../graph/activations';
 import type { GraphNode } from '../graph/types';
+import * as tf from './tf';
 
 type SymbolicTensor = tf.SymbolicTensor;
 type LayerVariable = tf.LayersModel['weights'][number];

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 import type { Hyper } from './protocol';
 
 /** Builds the optimizer a person picked. Momentum is SGD with heavy-ball momentum 0.9. */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../compile/tf';
 
 const cache = new WeakMap<tf.LayersModel, Map<string, tf.LayersModel>>();
 
