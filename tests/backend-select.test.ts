@@ -52,6 +52,22 @@ describe('probeWebGL', () => {
   });
 });
 
+describe('loadBackend', () => {
+  // Runs before any selection in this file: only cpu (tests/helpers.ts) is registered so far.
+  it("registers a backend only once its code is loaded, so the app fetches only the chosen one's", async () => {
+    expect(tf.findBackendFactory('wasm')).toBeNull();
+    const cpu = await selectBackend('cpu', noGl);
+    expect(cpu.name).toBe('cpu');
+    expect(tf.findBackendFactory('wasm')).toBeNull();
+    await loadBackend('wasm');
+    const factory = tf.findBackendFactory('wasm');
+    expect(factory).not.toBeNull();
+    // A second load finds the module already there: the same registration, not a new one.
+    await loadBackend('wasm');
+    expect(tf.findBackendFactory('wasm')).toBe(factory);
+  });
+});
+
 describe('selectBackend', () => {
   // In node the webgl backend is not registered (tfjs registers it only in a browser), and the
   // wasm backend initializes from node_modules in a few milliseconds.
