@@ -212,7 +212,7 @@ describe('bench load targets', () => {
           totalGz: 205_824,
         },
         ...loadTimes([
-          { firstPaintMs: 150, firstContentfulPaintMs: 150, canvasMs: 300, trainEnabledMs: 420 },
+          { firstPaintMs: 150, firstContentfulPaintMs: 250, canvasMs: 300, trainEnabledMs: 420 },
         ]),
       },
     };
@@ -221,7 +221,7 @@ describe('bench load targets', () => {
       '| First load ≤ 309 KiB gz (page, worker, .wasm until Train is enabled) | 201.0 KiB | **pass** |',
     );
     expect(md).toContain(
-      '| 0.0 KiB | 200.0 KiB | 0.0 KiB | 1.0 KiB | 201.0 KiB | 150 ms | 300 ms | 420 ms |',
+      '| 0.0 KiB | 200.0 KiB | 0.0 KiB | 1.0 KiB | 201.0 KiB | 150 ms | 250 ms | 300 ms | 420 ms |',
     );
     expect(md.indexOf('| assets/worker-a.js | worker JS | 600.0 KiB | 200.0 KiB |')).toBeLessThan(
       md.indexOf('| index.html | HTML | 3.0 KiB | 1.0 KiB |'),
