@@ -12,3 +12,7 @@ export function perSecond(count: number, ms: number): number | null;
 export function pairRatios(a: readonly (number | null)[], b: readonly (number | null)[]): number[];
 export function medianRatio(a: readonly (number | null)[], b: readonly (number | null)[]): number | null;
 export function rateFromSamples(samples: readonly (readonly [number, number])[]): number | null;
+export const LOAD_TIMINGS: readonly string[];
+export function loadTimes(
+  loads: readonly Record<string, number | null | undefined>[],
+): Record<string, { median: number | null; runs: (number | null)[] }>;

@@ -77,3 +77,26 @@ export function rateFromSamples(samples) {
   const [t1, s1] = samples[samples.length - 1];
   return perSecond(s1 - s0, t1 - t0);
 }
+
+/** The timings of one page load, each measured from navigation start (ms). */
+export const LOAD_TIMINGS = [
+  'firstPaintMs',
+  'firstContentfulPaintMs',
+  'canvasMs',
+  'trainEnabledMs',
+  'interactiveMs',
+];
+
+/**
+ * Per timing of LOAD_TIMINGS: the median over the loads and every run's value, e.g.
+ * { trainEnabledMs: { median, runs: [...] }, ... }. A load without a value (a browser that gives
+ * no paint entry) counts as null in runs and is left out of the median.
+ */
+export function loadTimes(loads) {
+  return Object.fromEntries(
+    LOAD_TIMINGS.map((key) => {
+      const runs = loads.map((l) => (Number.isFinite(l[key]) ? l[key] : null));
+      return [key, { median: median(runs.filter((v) => v !== null)), runs }];
+    }),
+  );
+}

@@ -4,6 +4,9 @@ export const LIMITS: {
   autoOverWorst: number;
   frameP95Ms: number;
   mainJsGzBytes: number;
+  firstLoadGzBytes: number;
+  trainEnabledMs: number;
+  firstPaintMs: number;
   heatmapWasmMs: number;
 };
 export const BACKENDS: readonly string[];

@@ -8,6 +8,10 @@ export const LIMITS = {
   autoOverWorst: 5,
   frameP95Ms: 20,
   mainJsGzBytes: 250_000,
+  /** tensorflow/playground's first load (issue 13 §3): 309 KiB gzip. */
+  firstLoadGzBytes: 309 * 1024,
+  trainEnabledMs: 450,
+  firstPaintMs: 400,
   heatmapWasmMs: 5,
 };
 
@@ -99,6 +103,33 @@ export function evaluateTargets(r) {
   const js = r.load?.bytes?.mainJsGz ?? null;
   out.push(
     target('mainJs', `Main-thread JS ≤ ${LIMITS.mainJsGzBytes / 1000} kB gz`, js, js <= LIMITS.mainJsGzBytes),
+  );
+  const total = r.load?.bytes?.totalGz ?? null;
+  out.push(
+    target(
+      'firstLoad',
+      `First load ≤ ${LIMITS.firstLoadGzBytes / 1024} KiB gz (page, worker, .wasm until Train is enabled)`,
+      total,
+      total <= LIMITS.firstLoadGzBytes,
+    ),
+  );
+  const paint = r.load?.firstPaintMs?.median ?? null;
+  out.push(
+    target(
+      'firstPaint',
+      `First paint ≤ ${LIMITS.firstPaintMs} ms after navigation`,
+      paint,
+      paint <= LIMITS.firstPaintMs,
+    ),
+  );
+  const train = r.load?.trainEnabledMs?.median ?? null;
+  out.push(
+    target(
+      'trainEnabled',
+      `Train enabled ≤ ${LIMITS.trainEnabledMs} ms after navigation`,
+      train,
+      train <= LIMITS.trainEnabledMs,
+    ),
   );
   const r1 = workloads.find((w) => w.id === 'R1');
   const hm = r1?.backends?.wasm?.heatmapMs ?? null;

@@ -1,6 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { isSoftwareRenderer, probeWebGL, selectBackend, type WebGLProbe } from '../src/train/backend';
+import * as tf from '../src/compile/tf';
+import {
+  isSoftwareRenderer,
+  loadBackend,
+  probeWebGL,
+  selectBackend,
+  type WebGLProbe,
+} from '../src/train/backend';
 import { useCpu } from './helpers';
 
 const SWIFTSHADER =
@@ -43,6 +49,22 @@ describe('probeWebGL', () => {
   it('reports no WebGL2 where there is no OffscreenCanvas (node)', () => {
     expect(typeof OffscreenCanvas).toBe('undefined');
     expect(probeWebGL()).toEqual(noGl);
+  });
+});
+
+describe('loadBackend', () => {
+  // Runs before any selection in this file: only cpu (tests/helpers.ts) is registered so far.
+  it("registers a backend only once its code is loaded, so the app fetches only the chosen one's", async () => {
+    expect(tf.findBackendFactory('wasm')).toBeNull();
+    const cpu = await selectBackend('cpu', noGl);
+    expect(cpu.name).toBe('cpu');
+    expect(tf.findBackendFactory('wasm')).toBeNull();
+    await loadBackend('wasm');
+    const factory = tf.findBackendFactory('wasm');
+    expect(factory).not.toBeNull();
+    // A second load finds the module already there: the same registration, not a new one.
+    await loadBackend('wasm');
+    expect(tf.findBackendFactory('wasm')).toBe(factory);
   });
 });
 
@@ -141,9 +163,11 @@ describe('selectBackend', () => {
 
   describe('when WASM cannot start either', () => {
     // Swap the wasm factory for one that throws, and put the real one back afterwards.
-    const realWasm = tf.findBackendFactory('wasm');
+    let realWasm: ReturnType<typeof tf.findBackendFactory> | null = null;
     let warn: MockInstance<typeof console.warn>;
-    beforeAll(() => {
+    beforeAll(async () => {
+      await loadBackend('wasm');
+      realWasm = tf.findBackendFactory('wasm');
       if (!realWasm) throw new Error('wasm backend not registered');
       // tfjs warns "Initialization of backend wasm failed" with the stack; keep the output clean.
       warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -5,9 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyAsset, loadedBytes } from '../bench/bytes.mjs';
 import { blockGraph, blockParams, WORKLOADS } from '../bench/labs.mjs';
-import { fmt, mdTable } from '../bench/markdown.mjs';
+import { fmt, mdTable, renderMarkdown } from '../bench/markdown.mjs';
 import {
   distribution,
+  LOAD_TIMINGS,
+  loadTimes,
   median,
   medianRatio,
   pairRatios,
@@ -15,7 +17,7 @@ import {
   perSecond,
   rateFromSamples,
 } from '../bench/stats.mjs';
-import { autoOverWorst, evaluateTargets } from '../bench/targets.mjs';
+import { autoOverWorst, evaluateTargets, LIMITS } from '../bench/targets.mjs';
 import { analyzeGraph } from '../src/graph/validate';
 
 describe('bench stats', () => {
@@ -68,6 +70,26 @@ describe('bench stats', () => {
       ]),
     ).toBe(100);
     expect(rateFromSamples([[1000, 10]])).toBeNull();
+  });
+});
+
+describe('bench load timings', () => {
+  it('takes the median of each timing over the loads, keeping a missing value as null', () => {
+    const load = (firstPaintMs: number | null, trainEnabledMs: number) => ({
+      firstPaintMs,
+      firstContentfulPaintMs: firstPaintMs,
+      canvasMs: 300,
+      trainEnabledMs,
+      interactiveMs: Math.max(300, trainEnabledMs),
+    });
+    const t = loadTimes([load(120, 500), load(null, 400), load(100, 600), load(140, 200)]);
+    expect(Object.keys(t)).toEqual([...LOAD_TIMINGS]);
+    expect(t.firstPaintMs).toEqual({ median: 120, runs: [120, null, 100, 140] });
+    // 200, 400, 500, 600: (400 + 500) / 2
+    expect(t.trainEnabledMs?.median).toBe(450);
+    // max(300, each): 500, 400, 600, 300 -> (400 + 500) / 2
+    expect(t.interactiveMs?.median).toBe(450);
+    expect(loadTimes([]).canvasMs).toEqual({ median: null, runs: [] });
   });
 });
 
@@ -136,9 +158,74 @@ describe('bench targets', () => {
     expect(byId.mainJs?.pass).toBe(true);
     expect(byId.heatmapWasm).toMatchObject({ value: 7, pass: false });
 
+    // Not measured in this results object: the load section only has main-thread bytes.
+    expect(byId.firstLoad?.pass).toBeNull();
+    expect(byId.trainEnabled?.pass).toBeNull();
+
     const gl = evaluateTargets({ auto: { swiftshader: { name: 'webgl', renderer: 'Google SwiftShader' } } });
     expect(gl.find((t) => t.id === 'autoNotSoftwareGl')?.pass).toBe(false);
     expect(evaluateTargets({}).find((t) => t.id === 'frameP95')?.pass).toBeNull();
+  });
+});
+
+describe('bench load targets', () => {
+  const judge = (load: object) => Object.fromEntries(evaluateTargets({ load }).map((t) => [t.id, t]));
+
+  it("holds the first load to tensorflow/playground's 309 KiB, first paint to 400 ms, Train to 450 ms", () => {
+    expect(LIMITS.firstLoadGzBytes).toBe(316_416);
+    const at = judge({
+      bytes: { mainJsGz: 100_000, totalGz: 316_416 },
+      firstPaintMs: { median: 400, runs: [400] },
+      trainEnabledMs: { median: 450, runs: [450] },
+    });
+    expect(at.firstLoad).toMatchObject({ value: 316_416, pass: true });
+    expect(at.firstPaint).toMatchObject({ value: 400, pass: true });
+    expect(at.trainEnabled).toMatchObject({ value: 450, pass: true });
+    const over = judge({
+      bytes: { mainJsGz: 100_000, totalGz: 316_417 },
+      firstPaintMs: { median: 400.1, runs: [400.1] },
+      trainEnabledMs: { median: 451, runs: [451] },
+    });
+    expect(over.firstLoad?.pass).toBe(false);
+    expect(over.firstPaint?.pass).toBe(false);
+    expect(over.trainEnabled?.pass).toBe(false);
+    const none = judge({ bytes: null, firstPaintMs: { median: null, runs: [null] } });
+    expect(none.firstLoad?.pass).toBeNull();
+    expect(none.firstPaint?.pass).toBeNull();
+  });
+
+  it('reports the load in KiB with its timings and the files largest first', () => {
+    const file = (p: string, kind: string, gzip: number) => ({ path: p, kind, raw: gzip * 3, gzip });
+    const results = {
+      date: '2026-01-01T00:00:00.000Z',
+      seconds: 1,
+      machine: { cpu: 'x', cores: 2, ramGiB: 1, os: 'linux', node: 'v20', loadavg: [0, 0, 0] },
+      plan: { mode: 'full', rounds: 1, windowMs: 1000, settleMs: 100, loads: 1, accuracyRuns: 1 },
+      load: {
+        bytes: {
+          files: [file('index.html', 'html', 1024), file('assets/worker-a.js', 'worker', 204_800)],
+          mainJsGz: 0,
+          workerJsGz: 204_800,
+          wasmGz: 0,
+          cssGz: 0,
+          htmlGz: 1024,
+          totalGz: 205_824,
+        },
+        ...loadTimes([
+          { firstPaintMs: 150, firstContentfulPaintMs: 250, canvasMs: 300, trainEnabledMs: 420 },
+        ]),
+      },
+    };
+    const md = renderMarkdown({ ...results, targets: evaluateTargets(results) });
+    expect(md).toContain(
+      '| First load ≤ 309 KiB gz (page, worker, .wasm until Train is enabled) | 201.0 KiB | **pass** |',
+    );
+    expect(md).toContain(
+      '| 0.0 KiB | 200.0 KiB | 0.0 KiB | 1.0 KiB | 201.0 KiB | 150 ms | 250 ms | 300 ms | 420 ms |',
+    );
+    expect(md.indexOf('| assets/worker-a.js | worker JS | 600.0 KiB | 200.0 KiB |')).toBeLessThan(
+      md.indexOf('| index.html | HTML | 3.0 KiB | 1.0 KiB |'),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CompiledGraph, compileGraph, GraphCompileError } from '../src/compile/compileGraph';
+import * as tf from '../src/compile/tf';
 import { ACTIVATION_FUNCTIONS, INITIALIZERS } from '../src/graph/activations';
 import { defaultGraph, makeNode } from '../src/graph/defaultGraph';
 import type { Graph, GraphNode } from '../src/graph/types';

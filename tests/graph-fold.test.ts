@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayerWeights } from '../src/compile/affineWeights';
 import { compileGraph } from '../src/compile/compileGraph';
+import * as tf from '../src/compile/tf';
 import { makeNode } from '../src/graph/defaultGraph';
 import { applyAffine, foldAffine, type LayerWeights } from '../src/graph/fold';
 import type { Graph, GraphNode, ParamValue } from '../src/graph/types';

@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import { compileGraph, GraphCompileError } from '../src/compile/compileGraph';
 import { nodeIdOf } from '../src/compile/layers';
+import * as tf from '../src/compile/tf';
 import { ISSUE_CODES } from '../src/graph/issues';
 import type { Graph, GraphContext } from '../src/graph/types';
 import { analyzeGraph } from '../src/graph/validate';

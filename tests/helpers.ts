@@ -1,6 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
+// Registers the cpu backend: the app loads backends on demand, the tests pin cpu.
+import '@tensorflow/tfjs-backend-cpu';
 import { afterEach } from 'vitest';
 import { type CompiledGraph, compileGraph } from '../src/compile/compileGraph';
+import * as tf from '../src/compile/tf';
 import { generateDataset } from '../src/data/datasets';
 import type { DataSettings } from '../src/data/types';
 import { chainGraph, makeNode } from '../src/graph/defaultGraph';

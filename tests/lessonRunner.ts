@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/compile/tf';
 import { generateDataset } from '../src/data/datasets';
 import { evaluateLesson } from '../src/lessons/evaluate';
 import { isCollapsed, linearAccuracyOf, runMeasures } from '../src/lessons/measures';

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
+import * as tf from '../src/compile/tf';
 import { analyzeAffine } from '../src/graph/affine';
 import type { AffineMap } from '../src/graph/fold';
 import { EPSILON_FLOOR } from '../src/graph/registry';

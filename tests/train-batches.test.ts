@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../src/compile/tf';
 import { BatchStream } from '../src/train/batches';
 import { useCpu } from './helpers';
 

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../src/compile/tf';
 import { evaluateModel } from '../src/train/evaluate';
 import { TrainingSession } from '../src/train/session';
 import { chain, sessionConfig, useCpu } from './helpers';

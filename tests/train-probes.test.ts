@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../src/compile/tf';
 import type { Graph } from '../src/graph/types';
 import type { ProbeRequest, TrainEvent } from '../src/train/protocol';
 import { NO_PROBES } from '../src/train/protocol';

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../src/compile/tf';
 import type { TrainEvent } from '../src/train/protocol';
 import { denseKernels } from '../src/train/regularization';
 import { TrainingSession } from '../src/train/session';

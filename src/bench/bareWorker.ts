@@ -3,19 +3,22 @@
  * A bare tfjs custom training loop, the benchmark's yardstick for the app's training path: the
  * model built directly with tf.layers, tf.train.adam, batches sliced once up front, and
  * optimizer.minimize in a tight loop with one loss readback every `readbackEvery` steps. No
- * metrics, no heatmap, no probes, no yields.
+ * metrics, no heatmap, no probes, no yields. It imports all three backends up front (one
+ * self-contained file: its size never counts, it is not part of the app).
  */
 
-import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as Comlink from 'comlink';
+import * as tf from '../compile/tf';
 import { createRng, shuffledIndices } from '../lib/rng';
-import { configureWasm } from '../train/backend';
 import type { BareApi, BareBackend, BareModelSpec, BareRun } from './bareProtocol';
 
-configureWasm({
+setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,

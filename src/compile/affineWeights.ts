@@ -1,7 +1,7 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { LayerWeights } from '../graph/fold';
 import type { Graph } from '../graph/types';
 import { layerName } from './layers';
+import type * as tf from './tf';
 
 type Variable = tf.LayersModel['weights'][number];
 

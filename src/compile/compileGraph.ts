@@ -1,9 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { incomingSources } from '../graph/shapes';
 import type { Graph, GraphContext } from '../graph/types';
 import { analyzeGraph } from '../graph/validate';
 import { deriveSeed } from '../lib/rng';
 import { applyNodeLayer, countLayerParams, layerName } from './layers';
+import * as tf from './tf';
 
 /** A compiled graph: the model (Input -> Output logits) and a probe exposing every node's output. */
 export interface CompiledGraph {

@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import type { InitializerName } from '../graph/activations';
 import { EPSILON_FLOOR } from '../graph/registry';
 import type { GraphNode } from '../graph/types';
+import * as tf from './tf';
 
 type SymbolicTensor = tf.SymbolicTensor;
 type LayerVariable = tf.LayersModel['weights'][number];

@@ -1,6 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '../compile/tf';
 import type { BackendInfo, BackendName, BackendPref } from './protocol';
 
 export interface WebGLProbe {
@@ -78,13 +76,41 @@ export function loseContext(): boolean {
   return Boolean(ext);
 }
 
-/** Where the bundled .wasm files are served (the worker passes Vite's asset URLs). */
+let wasmPaths: Record<string, string> | null = null;
+
+/**
+ * Where the bundled .wasm files are served (the worker passes Vite's asset URLs). Applied when
+ * the wasm backend's code is first loaded, before it initializes; only the variant the browser
+ * can run (threaded SIMD, SIMD or plain) is then fetched.
+ */
 export function configureWasm(paths: Record<string, string>): void {
-  setWasmPaths(paths);
+  wasmPaths = paths;
+}
+
+/**
+ * Each backend's code, fetched on first use only: the dynamic imports become their own chunks,
+ * so a session on WASM never downloads WebGL's shaders and kernels, and the reverse. Importing a
+ * backend registers it with tfjs (a module side effect, run once).
+ */
+const BACKEND_CODE: Record<BackendName, () => Promise<unknown>> = {
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: async () => {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // Once, and before the first initialization: setWasmPaths throws after a failed one.
+    if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+    wasmPaths = null;
+  },
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
+
+/** Loads a backend's code (once; later calls resolve at once) so tf.setBackend can find it. */
+export async function loadBackend(name: BackendName): Promise<void> {
+  await BACKEND_CODE[name]();
 }
 
 async function trySet(name: BackendName): Promise<boolean> {
   try {
+    await loadBackend(name);
     return await tf.setBackend(name);
   } catch {
     return false;

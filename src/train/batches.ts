@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 import { createRng, type Rng, shuffledIndices } from '../lib/rng';
 
 /**

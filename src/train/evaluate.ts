@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 import type { Task } from '../graph/types';
 import { inferAll } from './infer';
 import { taskAccuracy, taskLoss } from './loss';

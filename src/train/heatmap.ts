@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 import type { GraphContext } from '../graph/types';
 import { affineFitR2 } from '../lib/linalg';
 import { inferAll } from './infer';

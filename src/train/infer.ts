@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../compile/tf';
 
 /**
  * The model's output on all of `x` in inference mode (BatchNorm with its running statistics),

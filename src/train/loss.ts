@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 import type { Task } from '../graph/types';
 
 /**
@@ -19,8 +19,10 @@ export function taskLoss(task: Task, labels: tf.Tensor, logits: tf.Tensor): tf.S
 
 /** Share of rows predicted right: logit > 0 for binary, argmax for multiclass. */
 export function taskAccuracy(task: Task, labels: tf.Tensor, logits: tf.Tensor): tf.Scalar | null {
-  if (task === 'binary') return tf.mean(tf.equal(tf.greater(logits, 0).toFloat(), labels).toFloat());
-  if (task === 'multiclass') return tf.mean(tf.equal(tf.argMax(logits, -1), tf.argMax(labels, -1)).toFloat());
+  if (task === 'binary')
+    return tf.mean(tf.cast(tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), labels), 'float32'));
+  if (task === 'multiclass')
+    return tf.mean(tf.cast(tf.equal(tf.argMax(logits, -1), tf.argMax(labels, -1)), 'float32'));
   return null;
 }
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 
 /**
  * The kernels of every Dense layer (the Output node is one too), found by what the layer is, not

@@ -1,5 +1,5 @@
-import type * as tf from '@tensorflow/tfjs';
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
+import * as tf from '../compile/tf';
 import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
 import { PROBE_BATCH } from './probes/context';
@@ -35,11 +35,11 @@ export class SessionModel {
     this.kernels = denseKernels(this.compiled.model);
     this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, heatmapSize);
     const nTest = this.tensors.xTest.shape[0];
-    this.probeX = this.tensors.xTest.slice([0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
+    this.probeX = tf.slice(this.tensors.xTest, [0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
     const nEval = Math.min(TRAIN_EVAL_ROWS, this.tensors.nTrain);
     this.trainEval = {
-      x: this.tensors.xTrain.slice([0, 0], [nEval, -1]),
-      y: this.tensors.yTrain.slice([0, 0], [nEval, -1]),
+      x: tf.slice(this.tensors.xTrain, [0, 0], [nEval, -1]),
+      y: tf.slice(this.tensors.yTrain, [0, 0], [nEval, -1]),
     };
     this.gridValues = gridPoints(heatmapSize, data.domain);
     this.batches = new BatchStream(this.tensors.xTrain, this.tensors.yTrain, deriveSeed(seed, 7));

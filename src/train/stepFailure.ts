@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import type { CompiledGraph } from '../compile/compileGraph';
+import * as tf from '../compile/tf';
 import { REGISTRY } from '../graph/registry';
 import type { Graph } from '../graph/types';
 import { subModel } from './probes/subModel';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../compile/tf';
 import type { Task } from '../graph/types';
 import type { DataPayload } from './protocol';
 
@@ -17,7 +17,7 @@ export interface DataTensors {
 function targets(y: Float32Array, task: Task, classes: number): tf.Tensor2D {
   if (task === 'multiclass') {
     return tf.tidy(
-      () => tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), classes).toFloat() as tf.Tensor2D,
+      () => tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), classes), 'float32') as tf.Tensor2D,
     );
   }
   return tf.tensor2d(y, [y.length, 1]);

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { layerName, nodeIdOf } from '../compile/layers';
+import * as tf from '../compile/tf';
 import type { NodeWeights } from './protocol';
 
 type Variable = tf.LayersModel['weights'][number];

@@ -4,11 +4,11 @@
  * typed WorkerApi (comlink) and receives plain-data events.
  */
 
-import * as tf from '@tensorflow/tfjs';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as Comlink from 'comlink';
+import * as tf from '../compile/tf';
 import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
 import { NO_PROBES } from './probeTypes';
 import type {

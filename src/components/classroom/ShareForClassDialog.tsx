@@ -64,7 +64,12 @@ export function ShareForClassDialog({ lessons, onClose }: Props) {
     );
   };
   return createPortal(
-    <div className="modal-dialog class-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
+    <div
+      className="modal-dialog class-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>Share for class</h2>
       <p className="hint">
         Students who open this link get this lab with these options; “Make my own copy” unlocks a copy for

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { readLayerWeights } from '../../compile/affineWeights';
+import * as tf from '../../compile/tf';
 import { applyAffine, foldAffine } from '../../graph/fold';
 import { inferAll } from '../infer';
 import type { AffineReport } from '../protocol';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../compile/tf';
 import { createRng, deriveSeed, type Rng } from '../../lib/rng';
 import type { BatchDependenceReport, BatchGroup } from '../protocol';
 import { nodeOf, type ProbeContext } from './context';
@@ -85,13 +85,13 @@ export async function probeBatchDependence(
   const unit = Math.max(0, Math.min(width - 1, Math.floor(unitWanted)));
   const plans = planBatches(c);
   const batches = plans.flatMap((p) => p.draws.map((mates) => batchTensor(c, point, mates)));
-  const firstOf = (t: tf.Tensor) => tf.slice(t as tf.Tensor2D, [0, unit], [1, 1]).reshape([1]);
+  const firstOf = (t: tf.Tensor) => tf.reshape(tf.slice(t as tf.Tensor2D, [0, unit], [1, 1]), [1]);
   const packed = tf.tidy(() => {
     const training = withFrozenBatchNorm(model, () =>
       batches.map((b) => firstOf(sub.apply(b, { training: true }) as tf.Tensor)),
     );
     const inference = batches.map((b) => firstOf(sub.apply(b, { training: false }) as tf.Tensor));
-    const alone = firstOf(sub.apply(batches[0]?.slice([0, 0], [1, -1]) as tf.Tensor) as tf.Tensor);
+    const alone = firstOf(sub.apply(tf.slice(batches[0] as tf.Tensor2D, [0, 0], [1, -1])) as tf.Tensor);
     return tf.concat([...training, ...inference, alone]);
   });
   tf.dispose(batches);

@@ -1,5 +1,5 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { CompiledGraph } from '../../compile/compileGraph';
+import type * as tf from '../../compile/tf';
 import type { SessionConfig } from '../protocol';
 import type { DataTensors } from '../tensors';
 

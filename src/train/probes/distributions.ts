@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { readLayerWeights } from '../../compile/affineWeights';
+import * as tf from '../../compile/tf';
 import { activationRegion, inRegion } from '../../graph/activationRegions';
 import { column, fraction, histogram, moments } from '../../lib/stats';
 import {

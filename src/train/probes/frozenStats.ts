@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../compile/tf';
 
 /**
  * Runs `fn` (which calls the model in training mode) and then puts every BatchNorm running mean

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../../compile/tf';
 import type { ProbeMode } from '../protocol';
 import { withFrozenBatchNorm } from './frozenStats';
 

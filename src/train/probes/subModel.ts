@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { layerName } from '../../compile/layers';
+import * as tf from '../../compile/tf';
 
 const cache = new WeakMap<tf.LayersModel, Map<string, tf.LayersModel>>();
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../compile/tf';
 import { maxBend, principalPlane } from '../../lib/linalg';
 import { inferAll } from '../infer';
 import type { WarpLine, WarpReport } from '../protocol';
