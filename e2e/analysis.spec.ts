@@ -185,7 +185,9 @@ test.describe('LayerNorm is a nonlinearity', () => {
     await expect(page.getByText('37 weights in the model')).toBeVisible();
     await expect(banner(page)).toHaveCount(0);
 
-    const steps = await trainToAccuracy(page, 95);
+    // Trained past 95% (to 97%), so the model the pause settles on a few steps later is still above 95%:
+    // right at the crossing, the accuracy of the next steps wobbles by a point or two.
+    const steps = await trainToAccuracy(page, 97);
     await expect(banner(page)).toHaveCount(0);
     const accuracy = await readNumber(page, 'metric-test-accuracy');
     expect(accuracy).toBeGreaterThanOrEqual(95);
@@ -193,7 +195,7 @@ test.describe('LayerNorm is a nonlinearity', () => {
     expect(r2).toBeLessThan(0.99);
     testInfo.annotations.push({
       type: 'layernorm net',
-      description: `seed ${XOR_SEED}: >= 95% after ${steps} steps; ${accuracy}% after pause, R² ${r2}`,
+      description: `seed ${XOR_SEED}: >= 97% after ${steps} steps; ${accuracy}% after pause, R² ${r2}`,
     });
     noPageErrors();
   });
