@@ -29,12 +29,21 @@ export class ProbeRunner {
   /** What the last fast and slow rounds cost (ms): a costly probe comes less often (see budgeted). */
   private fastCost = 0;
   private slowCost = 0;
+  private emitted = false;
+  /** How long the last run that reported something took (ms), null before the first. */
+  lastRunMs: number | null = null;
+  private readonly emit: (e: TrainEvent) => void;
 
   constructor(
-    private readonly emit: (e: TrainEvent) => void,
+    emit: (e: TrainEvent) => void,
     private readonly now: () => number,
     private readonly timing: ProbeTiming = PROBE_TIMING,
-  ) {}
+  ) {
+    this.emit = (e) => {
+      this.emitted = true;
+      emit(e);
+    };
+  }
 
   /** A new request makes every probe due at once. */
   setRequest(request: ProbeRequest): void {
@@ -43,9 +52,10 @@ export class ProbeRunner {
     this.lastSlow = Number.NEGATIVE_INFINITY;
   }
 
-  /** Runs the probes that are due (all of them when `force`). */
-  async run(c: ProbeContext, force: boolean): Promise<void> {
+  /** Runs the probes that are due (all of them when `force`); true when one reported (or failed). */
+  async run(c: ProbeContext, force: boolean): Promise<boolean> {
     const now = this.now();
+    this.emitted = false;
     const fast = force || now - this.lastFast >= budgeted(this.timing.fastMs, this.fastCost);
     const slow = force || now - this.lastSlow >= budgeted(this.timing.slowMs, this.slowCost);
     const { distributions, affine, batch, warp } = this.request;
@@ -75,6 +85,8 @@ export class ProbeRunner {
       });
       this.slowCost = this.now() - now;
     }
+    if (this.emitted) this.lastRunMs = this.now() - now;
+    return this.emitted;
   }
 
   private isAffine(graph: Graph): boolean {
