@@ -126,7 +126,7 @@ export function soakSection(r) {
   return [
     `## ${s.minutes}-minute session (default lab, ${s.backend ?? '?'})`,
     '',
-    `Training the default lab with the analysis panels opened in turn, ${s.panels.join(', ')}, each for a quarter of every minute, after a warm-up of ${fmt(r.plan.soak.warmupMs / 60_000, 1)} minutes (the panels opened in turn too) (one panel shows at a time; the worker computes the open panel's probes only). Once a minute the run is paused (Pause, a real click) and sampled: the worker's live tensors, the page's JS heap after two forced garbage collections (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), its DOM nodes and event listeners (CDP Memory.getDOMCounters) and its elements (document.getElementsByTagName('*')); then Train again. ${sum.steps ?? '?'} steps between the first and the last sample.`,
+    `Training the default lab with the analysis panels opened in turn, ${s.panels.join(', ')}, each for a quarter of every minute (one panel shows at a time; the worker computes the open panel's probes only), after a warm-up of ${fmt(r.plan.soak.warmupMs / 60_000, 1)} minutes spent the same way. Once a minute the run is paused (Pause, a real click) and sampled: the worker's live tensors, the page's JS heap after forced garbage collections (CDP HeapProfiler.collectGarbage twice, then Runtime.getHeapUsage; the least of three such readings, 0.5 s after the pause), its DOM nodes and event listeners (CDP Memory.getDOMCounters) and its elements (document.getElementsByTagName('*')); then Train again. ${sum.steps ?? '?'} steps between the first and the last sample.`,
     '',
     `First, last, min and max are over minutes 0 to ${s.minutes} (what the targets judge); the row before the warm-up is for reference.`,
     '',

@@ -326,10 +326,12 @@ async function main() {
       results.accuracy = await measureAccuracy(e2e.browser, server.url);
     });
     await section(results, 'bignet', async () => {
-      results.bignet = await measureBigNet(e2e, server.url, PLAN.bignet);
+      results.bignet = {};
+      await measureBigNet(e2e, server.url, PLAN.bignet, results.bignet);
     });
     await section(results, 'soak', async () => {
-      results.soak = await measureSoak(e2e.browser, server.url, PLAN.soak);
+      results.soak = {};
+      await measureSoak(e2e.browser, server.url, PLAN.soak, results.soak);
     });
   } catch (err) {
     results.errors.push(firstLine(err));

@@ -74,11 +74,11 @@ async function sample(page, cdp, minute, t0) {
  * The soak section. `plan`: minutes (samples at 0, 1, …, minutes), warmupMs (training with each
  * panel opened in turn before the first sample, long enough for the loss chart's history to
  * reach its cap of MAX_LOSS_POINTS, about 4.5 minutes on the default lab; it is sampled once at
- * its start too, for the report).
+ * its start too, for the report). Fills `out` as it goes, so a failure keeps the samples taken.
  */
-export async function measureSoak(browser, baseUrl, plan) {
+export async function measureSoak(browser, baseUrl, plan, out = {}) {
   const { context, page, errors } = await openApp(browser, baseUrl, 'auto');
-  const out = { minutes: plan.minutes, panels: SOAK_PANELS, samples: [] };
+  Object.assign(out, { minutes: plan.minutes, panels: SOAK_PANELS, samples: [] });
   try {
     const cdp = await context.newCDPSession(page);
     const setup = await page.evaluate(() => window.__bench.setupLab({ panel: 'distributions' }));
