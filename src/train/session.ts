@@ -1,5 +1,5 @@
 import * as tf from '../compile/tf';
-import { budgeted } from './budget';
+import { isDue } from './budget';
 import { divergenceMessage } from './divergence';
 import { type Evaluation, evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
@@ -288,9 +288,10 @@ export class TrainingSession {
   private async refresh(everyTime: boolean): Promise<void> {
     const paused = this.pausedNow;
     const now = this.opts.now();
-    const due = (lastAt: number, intervalMs: number, costMs: number | null) =>
-      everyTime || now - lastAt >= budgeted(intervalMs, costMs);
-    if (!paused() && due(this.meter.lastAt, this.opts.metricsIntervalMs, this.meter.lastCostMs)) {
+    const due = (endedAt: number, intervalMs: number, costMs: number | null) =>
+      everyTime || isDue(now, endedAt, intervalMs, costMs);
+    const metricsEnd = this.meter.lastAt + (this.meter.lastCostMs ?? 0);
+    if (!paused() && due(metricsEnd, this.opts.metricsIntervalMs, this.meter.lastCostMs)) {
       await this.clock.time('metricsMs', () => this.refreshMetrics());
     }
     if (!paused() && due(this.lastHeatmapAt, this.opts.heatmapIntervalMs, this.lastHeatmapMs)) {
