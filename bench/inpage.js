@@ -43,6 +43,19 @@
     await sleep(ms);
     return stopFrames();
   }
+  /** Frame intervals over `ms`, and the main thread's long tasks (≥ 50 ms) meanwhile, in ms. */
+  async function recordFramesAndLongTasks(ms) {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    try {
+      return { frames: await recordFrames(ms), longTasks };
+    } finally {
+      observer.disconnect();
+    }
+  }
 
   /** Loads a lab (graph, data, hyperparameters, backend, open panel) and waits until it is built. */
   async function setupLab({ graph, data, hyper, backend, panel }) {
@@ -187,9 +200,62 @@
     );
   }
 
+  // UI latency: the time from a person's input (the event's own timestamp) to the first animation
+  // frame whose DOM shows the result. Armed before the input, so nothing is missed.
+  const lastEvent = {};
+  for (const type of ['pointerdown', 'input']) {
+    window.addEventListener(type, (e) => (lastEvent[type] = e.timeStamp), { capture: true });
+  }
+  const text = (selector) => document.querySelector(selector)?.textContent ?? '';
+  /** What "the UI reflects it" means for each measured input. */
+  const SHOWN = {
+    inspector: (id) => text('[aria-label="Inspector"] h2').includes(`(${id})`),
+    nodeText: ([id, t]) => text(`[data-testid="node-${id}"]`).includes(t),
+    trainButton: () =>
+      [...document.querySelectorAll('.run-buttons button')].some((b) => b.textContent?.trim() === 'Train'),
+  };
+  let pending = null;
+
+  /**
+   * Arms a latency measurement: after the next `eventType` input, the first animation frame in
+   * which SHOWN[kind](arg) holds. For Pause it also records when the store left 'running' (the
+   * worker's status event). Read the result with latencyResult().
+   */
+  function armLatency(kind, arg, eventType, timeoutMs = 60_000) {
+    lastEvent[eventType] = null;
+    const t0 = performance.now();
+    let stoppedAt = null;
+    const unsubscribe = app().store.subscribe((s, prev) => {
+      if (stoppedAt === null && prev.status === 'running' && s.status !== 'running')
+        stoppedAt = performance.now();
+    });
+    pending = new Promise((resolve) => {
+      // Checked at the start of each frame, before it is painted; the time is read then (the
+      // frame's own timestamp can precede an input handled during that frame).
+      const frame = () => {
+        const eventAt = lastEvent[eventType];
+        if (eventAt !== null && SHOWN[kind](arg)) {
+          unsubscribe();
+          resolve({
+            ms: performance.now() - eventAt,
+            statusMs: stoppedAt === null ? null : stoppedAt - eventAt,
+          });
+        } else if (performance.now() - t0 > timeoutMs) {
+          unsubscribe();
+          resolve({ ms: null, statusMs: null, timedOut: true });
+        } else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  }
+  const latencyResult = () => pending;
+
   window.__bench = {
+    armLatency,
+    latencyResult,
     sleep,
     recordFrames,
+    recordFramesAndLongTasks,
     setupLab,
     appRun,
     bareSetup,

@@ -14,3 +14,11 @@ export const WORKLOADS: readonly {
   data: { dataset: string; samples: number };
   hyper: { optimizer: string; learningRate: number; batchSize: number; l2: number };
 }[];
+export const BIG_NET: {
+  id: string;
+  label: string;
+  hidden: readonly number[];
+  data: { dataset: string; samples: number };
+  graph: Graph;
+  params: number;
+};

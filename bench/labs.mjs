@@ -65,3 +65,19 @@ export const WORKLOADS = [
   data: { dataset: 'spiral', samples: 1000 },
   hyper: { optimizer: 'adam', learningRate: 0.01, batchSize: w.batchSize, l2: 0 },
 }));
+
+const BIG_HIDDEN = Array.from({ length: 20 }, () => 512);
+
+/**
+ * The big net of issue 10 §6: Input -> 20 x (Dense(512) -> BatchNorm -> ReLU) -> Output on the
+ * largest dataset the app allows (DATA_LIMITS.samples.max = 5000 points of Spiral), with the
+ * app's default optimizer settings (Adam 0.03, batch 32).
+ */
+export const BIG_NET = {
+  id: 'big',
+  label: '2 → 20 × (Dense512 → BN → ReLU) → 1, Spiral with 5000 points, Adam 0.03, batch 32',
+  hidden: BIG_HIDDEN,
+  graph: blockGraph(BIG_HIDDEN),
+  params: blockParams(BIG_HIDDEN),
+  data: { dataset: 'spiral', samples: 5000 },
+};

@@ -1,20 +1,9 @@
 // The benchmark report as Markdown (pure; the same text is printed, saved as latest.md and
 // pasted into the README's Performance section).
+import { bigNetSection, soakSection } from './markdown-long.mjs';
+import { fmt, mdTable } from './markdown-table.mjs';
 
-/** A number with `digits` decimals, '–' for null/undefined/NaN. */
-export function fmt(value, digits = 1) {
-  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)))
-    return '–';
-  if (typeof value !== 'number') return String(value);
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** A Markdown table; cells are escaped for pipes. */
-export function mdTable(headers, rows) {
-  const cell = (v) => String(v).replaceAll('|', '\\|').replaceAll('\n', ' ');
-  const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
-}
+export { fmt, mdTable };
 
 const kb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${fmt(bytes / 1000, 1)} kB`);
 const kib = (bytes) => (bytes === null || bytes === undefined ? '–' : `${fmt(bytes / 1024, 1)} KiB`);
@@ -24,11 +13,17 @@ const verdict = (pass) => (pass === null ? 'not measured' : pass ? '**pass**' : 
 
 function targetValue(t) {
   if (typeof t.value !== 'number') return t.value ?? '–';
+  if (t.unit === 'ms') return `${fmt(t.value, 0)} ms`;
+  if (t.unit === '%') return `${fmt(t.value * 100, 1)}%`;
   if (t.id.startsWith('mainJs')) return kb(t.value);
   if (t.id === 'firstLoad') return kib(t.value);
   if (MS_TARGETS.has(t.id)) return `${fmt(t.value, 1)} ms`;
   return fmt(t.value, 2);
 }
+
+/** The measured value; the big-net and soak targets add their note (refresh counts, drift). */
+const withNote = (t) =>
+  t.note && /^(big|soak)\./.test(t.id) ? `${targetValue(t)}; ${t.note}` : targetValue(t);
 
 function header(r) {
   const m = r.machine;
@@ -61,7 +56,7 @@ function targets(r) {
     '',
     mdTable(
       ['Target', 'Measured', 'Result'],
-      r.targets.map((t) => [t.label, targetValue(t), verdict(t.pass)]),
+      r.targets.map((t) => [t.label, withNote(t), verdict(t.pass)]),
     ),
   ].join('\n');
 }
@@ -273,7 +268,17 @@ function accuracy(r) {
 
 /** The whole report. */
 export function renderMarkdown(r) {
-  return `${[header(r), targets(r), throughput(r), frames(r), memory(r), load(r), accuracy(r)]
+  return `${[
+    header(r),
+    targets(r),
+    throughput(r),
+    frames(r),
+    memory(r),
+    load(r),
+    accuracy(r),
+    bigNetSection(r),
+    soakSection(r),
+  ]
     .filter(Boolean)
     .join('\n\n')}\n`;
 }

@@ -16,3 +16,32 @@ export const LOAD_TIMINGS: readonly string[];
 export function loadTimes(
   loads: readonly Record<string, number | null | undefined>[],
 ): Record<string, { median: number | null; runs: (number | null)[] }>;
+export function series(values: readonly (number | null)[]): {
+  n: number;
+  first: number | null;
+  last: number | null;
+  min: number | null;
+  max: number | null;
+  maxDrift: number | null;
+};
+export interface LoopTotals {
+  runningMs: number;
+  stepsMs: number;
+  metricsMs: number;
+  heatmapMs: number;
+  probeMs: number;
+  heatmaps: number;
+  probeRuns: number;
+}
+export function loopShares(
+  before: LoopTotals | null | undefined,
+  after: LoopTotals | null | undefined,
+): {
+  runningMs: number;
+  heatmaps: number;
+  probeRuns: number;
+  stepsShare: number;
+  metricsShare: number;
+  heatmapShare: number;
+  probeShare: number;
+} | null;

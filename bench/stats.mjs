@@ -100,3 +100,43 @@ export function loadTimes(loads) {
     }),
   );
 }
+
+/**
+ * A series sampled over time (e.g. once a minute): its count, first, last, min and max finite
+ * values, and the largest relative departure from the first, max |v / first - 1| (null when the
+ * first is not a positive number).
+ */
+export function series(values) {
+  const xs = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+  if (!xs.length) return { n: 0, first: null, last: null, min: null, max: null, maxDrift: null };
+  const first = xs[0];
+  const drift = first > 0 ? Math.max(...xs.map((v) => Math.abs(v / first - 1))) : null;
+  return {
+    n: xs.length,
+    first,
+    last: xs.at(-1),
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+    maxDrift: drift,
+  };
+}
+
+const LOOP_KINDS = ['stepsMs', 'metricsMs', 'heatmapMs', 'probeMs'];
+
+/**
+ * Where the worker's running loop spent its time between two readings of its cumulative totals
+ * (Diagnostics.loop): the running time, each activity's share of it (0..1), and how many
+ * heatmap and probe refreshes ran. Null when either reading is missing or no time ran.
+ */
+export function loopShares(before, after) {
+  if (!before || !after) return null;
+  const runningMs = after.runningMs - before.runningMs;
+  if (!(runningMs > 0)) return null;
+  const out = {
+    runningMs,
+    heatmaps: after.heatmaps - before.heatmaps,
+    probeRuns: after.probeRuns - before.probeRuns,
+  };
+  for (const k of LOOP_KINDS) out[k.replace(/Ms$/, 'Share')] = (after[k] - before[k]) / runningMs;
+  return out;
+}

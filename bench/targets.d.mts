@@ -16,6 +16,17 @@ export interface Target {
   value: number | string | null;
   pass: boolean | null;
   note: string;
+  /** 'ms', '%' or '' (a plain number or a text). */
+  unit: string;
 }
 export function autoOverWorst(workload: unknown): { backend: string; ratio: number | null } | null;
 export function evaluateTargets(results: unknown): Target[];
+export const LONG_LIMITS: {
+  bigFrameP95Ms: number;
+  pauseMs: number;
+  refreshShare: number;
+  editorMs: number;
+  heapDrift: number;
+  domDrift: number;
+};
+export function longRunTargets(results: unknown): Target[];

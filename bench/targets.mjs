@@ -15,12 +15,13 @@ export const LIMITS = {
   heatmapWasmMs: 5,
 };
 
-const target = (id, label, value, pass, note = '') => ({
+const target = (id, label, value, pass, note = '', unit = '') => ({
   id,
   label,
   value,
   pass: value === null || value === undefined ? null : pass,
   note,
+  unit,
 });
 
 /** Backends whose throughput auto is compared with. */
@@ -139,6 +140,123 @@ export function evaluateTargets(r) {
       `Heatmap (100×100) refresh ≤ ${LIMITS.heatmapWasmMs} ms on wasm (R1)`,
       hm,
       hm <= LIMITS.heatmapWasmMs,
+    ),
+  );
+  return [...out, ...longRunTargets(r)];
+}
+
+/** Issue 10 §6: the big net while a person uses the app, and the long session. */
+export const LONG_LIMITS = {
+  bigFrameP95Ms: 20,
+  pauseMs: 250,
+  refreshShare: 0.05,
+  editorMs: 100,
+  heapDrift: 0.1,
+  domDrift: 0.02,
+};
+
+const mb = (b) => (b / 1e6).toFixed(2);
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+
+/** A latency summary (see bignet.mjs) within `limit`: every try measured and the slowest under it. */
+const latencyPass = (s, limit) => (s ? s.timedOut === 0 && s.max <= limit : false);
+
+/** The targets of the big-net and soak sections (null pass: not measured). */
+export function longRunTargets(r) {
+  const out = [];
+  const b = r.bignet;
+  const L = LONG_LIMITS;
+  const p95 = b?.frames?.p95 ?? null;
+  out.push(
+    target(
+      'big.frameP95',
+      `Big net: main-thread p95 frame interval ≤ ${L.bigFrameP95Ms} ms while it trains`,
+      p95,
+      p95 <= L.bigFrameP95Ms,
+      '',
+      'ms',
+    ),
+  );
+  const pause = b?.summary?.pauseMs;
+  out.push(
+    target(
+      'big.pause',
+      `Big net: Pause brings the Train button back within ${L.pauseMs} ms (slowest of ${pause?.n ?? 0})`,
+      pause ? pause.max : null,
+      latencyPass(pause, L.pauseMs),
+      pause?.timedOut ? `${pause.timedOut} timed out` : '',
+      'ms',
+    ),
+  );
+  for (const [kind, name] of [
+    ['heatmap', 'decision boundary'],
+    ['probe', 'panel probes'],
+  ]) {
+    const share = b?.loop?.[`${kind}Share`] ?? null;
+    const runs = kind === 'heatmap' ? b?.loop?.heatmaps : b?.loop?.probeRuns;
+    // With no refresh in the window the share says nothing: not measured.
+    out.push(
+      target(
+        `big.${kind}Share`,
+        `Big net: ${name} ≤ ${pct(L.refreshShare)} of the training loop`,
+        runs ? share : null,
+        share <= L.refreshShare,
+        b?.loop ? `${runs} refreshes in ${(b.loop.runningMs / 1000).toFixed(0)} s of training` : '',
+        '%',
+      ),
+    );
+  }
+  const sel = b?.summary?.selectionMs;
+  out.push(
+    target(
+      'big.select',
+      `Big net: a node click shows in the Inspector within ${L.editorMs} ms while training (slowest of ${sel?.n ?? 0})`,
+      sel ? sel.max : null,
+      latencyPass(sel, L.editorMs),
+      '',
+      'ms',
+    ),
+  );
+  const edit = b?.unitsEdit?.ms ?? null;
+  out.push(
+    target(
+      'big.unitsEdit',
+      `Big net: a Units edit shows on its node within ${L.editorMs} ms while training`,
+      edit,
+      edit <= L.editorMs,
+      '',
+      'ms',
+    ),
+  );
+  const s = r.soak?.summary;
+  const span = (x, f) => (x ? `${f(x.first)} → ${f(x.last)} (min ${f(x.min)}, max ${f(x.max)})` : null);
+  const t = s?.numTensors;
+  out.push(
+    target(
+      'soak.tensors',
+      `${r.soak?.minutes ?? '?'}-minute session: worker tensors flat (every minute = the first)`,
+      span(t, String),
+      t ? t.min === t.first && t.max === t.first : false,
+    ),
+  );
+  const h = s?.heapUsedBytes;
+  out.push(
+    target(
+      'soak.heap',
+      `${r.soak?.minutes ?? '?'}-minute session: main-thread JS heap after GC within ±${pct(L.heapDrift)} of the first (MB)`,
+      span(h, mb),
+      h ? h.maxDrift <= L.heapDrift : false,
+      h ? `largest drift ${pct(h.maxDrift)}` : '',
+    ),
+  );
+  const d = s?.domNodes;
+  out.push(
+    target(
+      'soak.dom',
+      `${r.soak?.minutes ?? '?'}-minute session: DOM nodes flat (within ±${pct(L.domDrift)} of the first)`,
+      span(d, String),
+      d ? d.maxDrift <= L.domDrift : false,
+      d ? `largest drift ${pct(d.maxDrift)}` : '',
     ),
   );
   return out;

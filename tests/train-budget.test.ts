@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { budgeted } from '../src/train/budget';
+import { budgeted, isDue } from '../src/train/budget';
 import { NO_PROBES } from '../src/train/protocol';
 import { TrainingSession } from '../src/train/session';
 import { chain, sessionConfig, useCpu } from './helpers';
@@ -14,7 +14,18 @@ describe('refresh budget', () => {
     expect(50 / (budgeted(300, 50) + 50)).toBeCloseTo(0.05, 10);
   });
 
-  it('a probe round that cost 100 ms does not come again before 1.9 s (400 ms when cheap)', async () => {
+  it('counts the interval from the end of the last refresh: 20 times its cost start to start, 5%', () => {
+    // A 50 ms refresh that ended at 1050 (began at 1000) is due again at 1050 + 19 * 50 = 2000.
+    expect(isDue(1999, 1050, 300, 50)).toBe(false);
+    expect(isDue(2000, 1050, 300, 50)).toBe(true);
+    expect(50 / (2000 - 1000)).toBe(0.05);
+    // A cheap one keeps its nominal interval, from its end.
+    expect(isDue(1349, 1050, 300, 1)).toBe(false);
+    expect(isDue(1350, 1050, 300, 1)).toBe(true);
+    expect(isDue(0, Number.NEGATIVE_INFINITY, 300, null)).toBe(true);
+  });
+
+  it('a probe round that cost 100 ms comes again 1.9 s after it ended, 2 s after it began (5%)', async () => {
     let t = 1000;
     let reports = 0;
     const s = new TrainingSession(
@@ -36,11 +47,11 @@ describe('refresh budget', () => {
     );
     await s.setProbes({ ...NO_PROBES, distributions: { nodeId: 'n2', mode: 'inference' } });
     expect(reports).toBe(1);
-    const start = 1000;
-    t = start + 500;
+    // The round began at 1000 and ended at 1100: due again at 1100 + 19 * 100 = 3000.
+    t = 2990;
     await s.reportProbes(false);
     expect(reports).toBe(1);
-    t = start + 1950;
+    t = 3000;
     await s.reportProbes(false);
     expect(reports).toBe(2);
     await s.dispose();

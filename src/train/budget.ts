@@ -5,3 +5,12 @@
 export function budgeted(intervalMs: number, costMs: number | null): number {
   return Math.max(intervalMs, 19 * (costMs ?? 0));
 }
+
+/**
+ * Whether a refresh that last ended at `endedAt` after taking `costMs` is due at `now`: its
+ * budgeted interval counted from its end, so from one start to the next it takes at least 20
+ * times its cost (at most 5% of the time). Counted from its start it could take 1/19 (5.3%).
+ */
+export function isDue(now: number, endedAt: number, intervalMs: number, costMs: number | null): boolean {
+  return now - endedAt >= budgeted(intervalMs, costMs);
+}

@@ -131,6 +131,26 @@ export interface Diagnostics {
   readonly heatmapMs: number | null;
   /** How long the last probe run that computed something took (ms), null before the first. */
   readonly probeMs: number | null;
+  /** Where the running loop's time went since the session was built (zeros when none is loaded). */
+  readonly loop: LoopTotals;
+}
+
+/**
+ * Wall time (ms) the training loop has spent while running, in all and by activity, added up since
+ * the session was built; two readings give each activity's share of training (e.g. Δheatmap/Δrunning).
+ */
+export interface LoopTotals {
+  /** All the time inside the running loop, yields to incoming messages included. */
+  readonly runningMs: number;
+  /** Training steps and their loss readbacks. */
+  readonly stepsMs: number;
+  readonly metricsMs: number;
+  readonly heatmapMs: number;
+  readonly probeMs: number;
+  /** Decision-boundary refreshes completed while running. */
+  readonly heatmaps: number;
+  /** Probe runs that reported while running. */
+  readonly probeRuns: number;
 }
 
 /** What the worker exposes (through comlink). Every call is async across the thread boundary. */

@@ -1,45 +1,28 @@
 import * as tf from '../compile/tf';
-import { budgeted } from './budget';
+import { isDue } from './budget';
 import { divergenceMessage } from './divergence';
 import { type Evaluation, evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
-import { taskLoss } from './loss';
+import { LoopClock } from './loopClock';
 import { MetricsMeter } from './metricsMeter';
 import { nextFrame } from './nextFrame';
 import { makeOptimizer } from './optimizers';
-import type { ProbeContext } from './probes/context';
-import { ProbeRunner, type ProbeTiming } from './probes/runner';
-import type { Hyper, Metrics, NodeWeights, ProbeRequest, SessionConfig, TrainEvent } from './protocol';
-import { l2Penalty } from './regularization';
+import { ProbeRunner } from './probes/runner';
+import type {
+  Hyper,
+  LoopTotals,
+  Metrics,
+  NodeWeights,
+  ProbeRequest,
+  SessionConfig,
+  TrainEvent,
+} from './protocol';
 import { SessionModel } from './sessionModel';
+import { nextGroup, SESSION_DEFAULTS, type SessionOptions } from './sessionOptions';
+import { inferInSlices, inferOnce, SliceSizer, type StoppableInfer } from './slices';
 import { diagnoseStepFailure, failureEvent, releaseFailedTape } from './stepFailure';
 import { readWeights, writeWeights } from './weights';
 import { yieldToLoop } from './yieldToLoop';
-
-export interface SessionOptions {
-  /** How often metrics are reported while running (ms). */
-  readonly metricsIntervalMs: number;
-  /** How often the decision boundary is recomputed while running (ms). */
-  readonly heatmapIntervalMs: number;
-  /** Grid size of the decision boundary (size x size points). */
-  readonly heatmapSize: number;
-  /** Time budget of one chunk of steps between readbacks and yields (ms). */
-  readonly chunkMs: number;
-  /** How often the panels' probes refresh while running. */
-  readonly probeTiming?: ProbeTiming;
-  readonly now: () => number;
-}
-
-/** The largest group of steps between two readbacks. */
-const MAX_GROUP = 64;
-
-const DEFAULTS: SessionOptions = {
-  metricsIntervalMs: 100,
-  heatmapIntervalMs: 100,
-  heatmapSize: 100,
-  chunkMs: 25,
-  now: () => performance.now(),
-};
 
 /**
  * One training session: it owns the model, the data tensors, the optimizer and the loop.
@@ -64,26 +47,24 @@ export class TrainingSession {
   private loop: Promise<void> | null = null;
   /** Batch losses, throughput and accuracy crossings, turned into Metrics. */
   private meter = new MetricsMeter();
+  private readonly clock: LoopClock;
+  /** Sizes the slices of heatmap and evaluation passes to this model's speed. */
+  private sizer!: SliceSizer;
   private lastHeatmapAt = 0;
   /** Durations of the last heatmap refresh and of the last probe run that emitted a report (ms). */
   private lastHeatmapMs: number | null = null;
-  /** Steps per readback in the running loop (grows to MAX_GROUP). */
+  /** Steps per readback in the running loop (see nextGroup). */
   private group = 1;
-  private lastProbeMs: number | null = null;
-  private probeEmitted = false;
 
   constructor(
     private readonly config: SessionConfig,
     private readonly emit: (e: TrainEvent) => void,
     options: Partial<SessionOptions> = {},
   ) {
-    this.opts = { ...DEFAULTS, ...options };
+    this.opts = { ...SESSION_DEFAULTS, ...options };
+    this.clock = new LoopClock(this.opts.now);
     this.hyper = config.hyper;
-    const probeEmit = (e: TrainEvent) => {
-      this.probeEmitted = true;
-      emit(e);
-    };
-    this.probes = new ProbeRunner(probeEmit, this.opts.now, this.opts.probeTiming);
+    this.probes = new ProbeRunner(emit, this.opts.now, this.opts.probeTiming);
     this.build();
   }
 
@@ -96,9 +77,9 @@ export class TrainingSession {
   get steps(): number {
     return this.stepCount;
   }
-  /** The last heatmap refresh and probe run durations in ms (diagnostics; null before the first). */
-  get timings(): { heatmapMs: number | null; probeMs: number | null } {
-    return { heatmapMs: this.lastHeatmapMs, probeMs: this.lastProbeMs };
+  /** The last heatmap refresh and probe run durations in ms (null before the first), and the loop's totals. */
+  get timings(): { heatmapMs: number | null; probeMs: number | null; loop: LoopTotals } {
+    return { heatmapMs: this.lastHeatmapMs, probeMs: this.probes.lastRunMs, loop: this.clock.totals };
   }
   get isRunning(): boolean {
     return this.running;
@@ -110,6 +91,7 @@ export class TrainingSession {
   private build(): void {
     this.m = new SessionModel(this.config, this.opts.heatmapSize);
     this.optimizer = makeOptimizer(this.hyper);
+    this.sizer = new SliceSizer(this.opts.sliceMs);
     this.stepCount = 0;
     this.meter = new MetricsMeter();
   }
@@ -123,27 +105,6 @@ export class TrainingSession {
     return Math.max(1, Math.min(this.hyper.batchSize, this.m.tensors.nTrain));
   }
 
-  /** One optimizer step on one batch, in training mode (BatchNorm uses batch statistics). */
-  private trainStep(): tf.Scalar {
-    const { task } = this.config.ctx;
-    const model = this.m.compiled.model;
-    const l2 = this.hyper.l2;
-    const loss = tf.tidy(() => {
-      const { x, y } = this.m.batches.next(this.batchSize());
-      return this.optimizer.minimize(
-        () => {
-          const logits = model.apply(x, { training: true }) as tf.Tensor;
-          const data = taskLoss(task, y, logits);
-          return l2 > 0 ? (tf.add(data, l2Penalty(this.m.kernels, l2)) as tf.Scalar) : data;
-        },
-        true,
-        this.m.trainable,
-      ) as tf.Scalar;
-    });
-    this.stepCount++;
-    return loss;
-  }
-
   /**
    * Runs `n` steps and reads their losses back in one go (a single sync). Returns the losses.
    * Pauses and reports when a loss is NaN or infinite.
@@ -151,7 +112,10 @@ export class TrainingSession {
   async runSteps(n: number): Promise<number[]> {
     const losses: tf.Scalar[] = [];
     try {
-      for (let i = 0; i < n; i++) losses.push(this.trainStep());
+      for (let i = 0; i < n; i++) {
+        losses.push(this.m.trainStep(this.optimizer, this.config.ctx.task, this.hyper.l2, this.batchSize()));
+        this.stepCount++;
+      }
     } catch (err) {
       tf.dispose(losses);
       releaseFailedTape();
@@ -187,7 +151,38 @@ export class TrainingSession {
   /** Reports metrics: mean train loss since the last report, test metrics, and throughput. */
   async reportMetrics(): Promise<Metrics> {
     const now = this.opts.now();
-    const evaluation = await this.evaluate();
+    return this.emitMetrics(await this.evaluate(), now);
+  }
+
+  /** The decision boundary and the nonlinearity score, in inference mode (see computeHeatmap). */
+  async reportHeatmap(): Promise<void> {
+    await this.heatmapWith(inferOnce);
+  }
+
+  /** A refresh inside the running loop is given up when training pauses or the session is disposed. */
+  private readonly pausedNow = () => !this.running || this.disposed;
+
+  /**
+   * Model passes for the running loop's refreshes: in slices of about sliceMs, with incoming
+   * messages let in between, given up (null) as soon as training pauses.
+   */
+  private sliced(): StoppableInfer {
+    const control = { sizer: this.sizer, now: this.opts.now, stop: this.pausedNow, yieldNow: yieldToLoop };
+    return (model, x) => inferInSlices(model, x, control);
+  }
+
+  /** The running loop's metrics, evaluated in slices; false (nothing reported) when Pause came first. */
+  private async refreshMetrics(): Promise<boolean> {
+    const now = this.opts.now();
+    const { xTest, yTest } = this.m.tensors;
+    const { model } = this.m.compiled;
+    const e = await evaluateModel(model, xTest, yTest, this.config.ctx.task, this.m.trainEval, this.sliced());
+    if (e) this.emitMetrics(e, now);
+    return e !== null;
+  }
+
+  /** Metrics from an evaluation that began at `now`, sent and returned. */
+  private emitMetrics(evaluation: Evaluation, now: number): Metrics {
     const at = { now, step: this.stepCount, epoch: this.m.batches.epochs, running: this.running };
     const metrics = this.meter.report(evaluation, { ...at, batchSize: this.batchSize() });
     this.meter.lastCostMs = this.opts.now() - now;
@@ -195,22 +190,16 @@ export class TrainingSession {
     return metrics;
   }
 
-  /** The decision boundary and the nonlinearity score, in inference mode (see computeHeatmap). */
-  async reportHeatmap(): Promise<void> {
-    const { model } = this.m.compiled;
-    const { heatmapSize } = this.opts;
+  /** The decision boundary through `infer`; false (nothing sent) when it was given up. */
+  private async heatmapWith(infer: StoppableInfer): Promise<boolean> {
     const t0 = this.opts.now();
-    const heatmap = await computeHeatmap(
-      model,
-      this.m.tensors.grid,
-      this.m.gridValues,
-      this.config.ctx,
-      heatmapSize,
-      this.stepCount,
-    );
+    const where = [this.m.tensors.grid, this.m.gridValues, this.config.ctx, this.opts.heatmapSize] as const;
+    const heatmap = await computeHeatmap(this.m.compiled.model, ...where, this.stepCount, infer);
+    if (!heatmap) return false;
     this.lastHeatmapAt = this.opts.now();
     this.lastHeatmapMs = this.lastHeatmapAt - t0;
     this.emit({ type: 'heatmap', heatmap });
+    return true;
   }
 
   /** Metrics, the decision boundary and the panels' probes, all now (after a pause, a step, a load). */
@@ -221,26 +210,15 @@ export class TrainingSession {
   }
 
   /** The panels' probes: now, or (while running) at their own pace. */
-  setProbes(request: ProbeRequest): Promise<void> {
+  async setProbes(request: ProbeRequest): Promise<void> {
     this.probes.setRequest(request);
-    return this.running || this.disposed ? Promise.resolve() : this.reportProbes(true);
+    if (!this.running && !this.disposed) await this.reportProbes(true);
   }
 
-  /** Runs the due probes (all when `force`) on the live model. */
-  async reportProbes(force = true): Promise<void> {
-    if (this.disposed) return;
-    const context: ProbeContext = {
-      compiled: this.m.compiled,
-      config: this.config,
-      tensors: this.m.tensors,
-      probeX: this.m.probeX,
-      step: this.stepCount,
-      batchSize: this.batchSize(),
-    };
-    const t0 = this.opts.now();
-    this.probeEmitted = false;
-    await this.probes.run(context, force);
-    if (this.probeEmitted) this.lastProbeMs = this.opts.now() - t0;
+  /** Runs the due probes (all when `force`) on the live model; true when one reported. */
+  async reportProbes(force = true): Promise<boolean> {
+    if (this.disposed) return false;
+    return this.probes.run(this.m.probeContext(this.config, this.stepCount, this.batchSize()), force);
   }
 
   /** Starts the loop; returns at once. A second call while running does nothing. */
@@ -263,36 +241,28 @@ export class TrainingSession {
 
   private async runLoop(): Promise<void> {
     while (this.running && !this.disposed) {
-      if (this.perFrame !== null) {
-        await this.runFrame(this.perFrame);
-        continue;
-      }
-      const t0 = this.opts.now();
-      // Steps in groups, one readback per group, until the chunk's time budget is spent. A group
-      // grows (up to 64 steps) while it takes under half a chunk and shrinks when it overruns
-      // one: a fast model pays for few readbacks, a slow one still hears Pause within a chunk.
-      while (this.running && this.opts.now() - t0 < this.opts.chunkMs) {
-        const n = this.stopAt === null ? this.group : Math.min(this.group, this.stopAt - this.stepCount);
-        if (n <= 0) return this.stopAtLimit();
-        const g0 = this.opts.now();
-        const steps = await this.runSteps(n);
-        const took = this.opts.now() - g0;
-        if (took < this.opts.chunkMs / 2 && steps.length === this.group) {
-          this.group = Math.min(this.group * 2, MAX_GROUP);
-        } else if (took > this.opts.chunkMs) this.group = Math.max(1, this.group >> 1);
-      }
-      if (!this.running || this.disposed) break;
-      const now = this.opts.now();
-      // What the charts need costs at most about 5% of training: a slow refresh comes less often.
-      if (now - this.meter.lastAt >= budgeted(this.opts.metricsIntervalMs, this.meter.lastCostMs)) {
-        await this.reportMetrics();
-      }
-      if (now - this.lastHeatmapAt >= budgeted(this.opts.heatmapIntervalMs, this.lastHeatmapMs)) {
-        await this.reportHeatmap();
-      }
-      await this.reportProbes(false);
-      await yieldToLoop();
+      const perFrame = this.perFrame;
+      await this.clock.time('runningMs', () =>
+        perFrame !== null ? this.runFrame(perFrame) : this.runChunk(),
+      );
     }
+  }
+
+  /** Full speed: one chunk of steps, then the refreshes that are due, then a yield to incoming messages. */
+  private async runChunk(): Promise<void> {
+    const t0 = this.opts.now();
+    // Steps in groups, one readback per group, until the chunk's time budget is spent (see nextGroup).
+    while (this.running && this.opts.now() - t0 < this.opts.chunkMs) {
+      const n = this.stopAt === null ? this.group : Math.min(this.group, this.stopAt - this.stepCount);
+      if (n <= 0) return this.stopAtLimit();
+      const g0 = this.opts.now();
+      const steps = await this.clock.time('stepsMs', () => this.runSteps(n));
+      const took = this.opts.now() - g0;
+      this.group = nextGroup(this.group, took, steps.length === this.group, this.opts.chunkMs);
+    }
+    if (this.pausedNow()) return;
+    await this.refresh(false);
+    await yieldToLoop();
   }
 
   /**
@@ -303,12 +273,34 @@ export class TrainingSession {
   private async runFrame(n: number): Promise<void> {
     const count = this.stopAt === null ? n : Math.min(n, this.stopAt - this.stepCount);
     if (count <= 0) return this.stopAtLimit();
-    await this.runSteps(count);
-    if (!this.running || this.disposed) return;
-    await this.reportMetrics();
-    await this.reportHeatmap();
-    await this.reportProbes(false);
+    await this.clock.time('stepsMs', () => this.runSteps(count));
+    if (this.pausedNow()) return;
+    await this.refresh(true);
     await nextFrame();
+  }
+
+  /**
+   * The refreshes while running: metrics, boundary and the panels' probes, each when due (the
+   * first two every time in slow motion). At full speed what the charts need costs at most about
+   * 5% of training: a slow refresh comes less often (budgeted). Each is given up when Pause
+   * arrives meanwhile (the paused model is reported in full then).
+   */
+  private async refresh(everyTime: boolean): Promise<void> {
+    const paused = this.pausedNow;
+    const now = this.opts.now();
+    const due = (endedAt: number, intervalMs: number, costMs: number | null) =>
+      everyTime || isDue(now, endedAt, intervalMs, costMs);
+    const metricsEnd = this.meter.lastAt + (this.meter.lastCostMs ?? 0);
+    if (!paused() && due(metricsEnd, this.opts.metricsIntervalMs, this.meter.lastCostMs)) {
+      await this.clock.time('metricsMs', () => this.refreshMetrics());
+    }
+    if (!paused() && due(this.lastHeatmapAt, this.opts.heatmapIntervalMs, this.lastHeatmapMs)) {
+      if (await this.clock.time('heatmapMs', () => this.heatmapWith(this.sliced())))
+        this.clock.count('heatmaps');
+    }
+    if (!paused() && (await this.clock.time('probeMs', () => this.reportProbes(false)))) {
+      this.clock.count('probeRuns');
+    }
   }
 
   /** Steps per animation frame (slow motion), or null for full speed; takes effect at once. */

@@ -1,10 +1,12 @@
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
 import * as tf from '../compile/tf';
+import type { Task } from '../graph/types';
 import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
-import { PROBE_BATCH } from './probes/context';
+import { taskLoss } from './loss';
+import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import type { SessionConfig } from './protocol';
-import { denseKernels } from './regularization';
+import { denseKernels, l2Penalty } from './regularization';
 import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
 
 /** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
@@ -47,6 +49,31 @@ export class SessionModel {
 
   get model(): tf.LayersModel {
     return this.compiled.model;
+  }
+
+  /** What a probe may read: this model and data, where training is, and the session's config. */
+  probeContext(config: SessionConfig, step: number, batchSize: number): ProbeContext {
+    return { compiled: this.compiled, config, tensors: this.tensors, probeX: this.probeX, step, batchSize };
+  }
+
+  /**
+   * One optimizer step on the next batch in training mode (BatchNorm uses the batch's own
+   * statistics): loss = task loss + l2 * sum(W^2) over the Dense kernels. Returns the loss tensor.
+   */
+  trainStep(optimizer: tf.Optimizer, task: Task, l2: number, batchSize: number): tf.Scalar {
+    const { model } = this.compiled;
+    return tf.tidy(() => {
+      const { x, y } = this.batches.next(batchSize);
+      return optimizer.minimize(
+        () => {
+          const logits = model.apply(x, { training: true }) as tf.Tensor;
+          const data = taskLoss(task, y, logits);
+          return l2 > 0 ? (tf.add(data, l2Penalty(this.kernels, l2)) as tf.Scalar) : data;
+        },
+        true,
+        this.trainable,
+      ) as tf.Scalar;
+    });
   }
 
   dispose(): void {

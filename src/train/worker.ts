@@ -10,6 +10,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as Comlink from 'comlink';
 import * as tf from '../compile/tf';
 import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
+import { NO_LOOP_TIME } from './loopClock';
 import { NO_PROBES } from './probeTypes';
 import type {
   BackendInfo,
@@ -143,7 +144,7 @@ const api: WorkerApi = {
   },
   async diagnostics() {
     const { numTensors, numBytes } = tf.memory();
-    const timings = session?.timings ?? { heatmapMs: null, probeMs: null };
+    const timings = session?.timings ?? { heatmapMs: null, probeMs: null, loop: NO_LOOP_TIME };
     return { backend: tf.getBackend(), numTensors, numBytes, steps: session?.steps ?? 0, ...timings };
   },
 };

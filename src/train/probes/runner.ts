@@ -1,6 +1,6 @@
 import { analyzeAffine } from '../../graph/affine';
 import type { Graph } from '../../graph/types';
-import { budgeted } from '../budget';
+import { isDue } from '../budget';
 import { NO_PROBES, type ProbeRequest, type TrainEvent } from '../protocol';
 import { probeAffine } from './affine';
 import { probeBatchDependence } from './batchDependence';
@@ -23,34 +23,44 @@ export const PROBE_TIMING: ProbeTiming = { fastMs: 400, slowMs: 1500 };
  */
 export class ProbeRunner {
   private request: ProbeRequest = NO_PROBES;
-  private lastFast = Number.NEGATIVE_INFINITY;
-  private lastSlow = Number.NEGATIVE_INFINITY;
+  /** When the last fast and slow rounds ended (their budget counts from there). */
+  private fastEnd = Number.NEGATIVE_INFINITY;
+  private slowEnd = Number.NEGATIVE_INFINITY;
   private affineGraph: { graph: Graph; affine: boolean } | null = null;
   /** What the last fast and slow rounds cost (ms): a costly probe comes less often (see budgeted). */
   private fastCost = 0;
   private slowCost = 0;
+  private emitted = false;
+  /** How long the last run that reported something took (ms), null before the first. */
+  lastRunMs: number | null = null;
+  private readonly emit: (e: TrainEvent) => void;
 
   constructor(
-    private readonly emit: (e: TrainEvent) => void,
+    emit: (e: TrainEvent) => void,
     private readonly now: () => number,
     private readonly timing: ProbeTiming = PROBE_TIMING,
-  ) {}
+  ) {
+    this.emit = (e) => {
+      this.emitted = true;
+      emit(e);
+    };
+  }
 
   /** A new request makes every probe due at once. */
   setRequest(request: ProbeRequest): void {
     this.request = request;
-    this.lastFast = Number.NEGATIVE_INFINITY;
-    this.lastSlow = Number.NEGATIVE_INFINITY;
+    this.fastEnd = Number.NEGATIVE_INFINITY;
+    this.slowEnd = Number.NEGATIVE_INFINITY;
   }
 
-  /** Runs the probes that are due (all of them when `force`). */
-  async run(c: ProbeContext, force: boolean): Promise<void> {
+  /** Runs the probes that are due (all of them when `force`); true when one reported (or failed). */
+  async run(c: ProbeContext, force: boolean): Promise<boolean> {
     const now = this.now();
-    const fast = force || now - this.lastFast >= budgeted(this.timing.fastMs, this.fastCost);
-    const slow = force || now - this.lastSlow >= budgeted(this.timing.slowMs, this.slowCost);
+    this.emitted = false;
+    const fast = force || isDue(now, this.fastEnd, this.timing.fastMs, this.fastCost);
+    const slow = force || isDue(now, this.slowEnd, this.timing.slowMs, this.slowCost);
     const { distributions, affine, batch, warp } = this.request;
     if (fast) {
-      this.lastFast = now;
       if (distributions) {
         await this.guard('distributions', async () => {
           const report = await probeDistributions(c, distributions.nodeId, distributions.mode);
@@ -65,16 +75,20 @@ export class ProbeRunner {
           this.emit({ type: 'warp', report: await probeWarp(c, warp.nodeId) }),
         );
       }
-      this.fastCost = this.now() - now;
+      this.fastEnd = this.now();
+      this.fastCost = this.fastEnd - now;
     }
     if (slow && batch) {
-      this.lastSlow = now;
+      const s0 = this.now();
       await this.guard('batch', async () => {
         const report = await probeBatchDependence(c, batch.nodeId, batch.unit, batch.point);
         this.emit({ type: 'batchDependence', report });
       });
-      this.slowCost = this.now() - now;
+      this.slowEnd = this.now();
+      this.slowCost = this.slowEnd - s0;
     }
+    if (this.emitted) this.lastRunMs = this.now() - now;
+    return this.emitted;
   }
 
   private isAffine(graph: Graph): boolean {
