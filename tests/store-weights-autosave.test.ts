@@ -130,6 +130,29 @@ describe('the trained weights are kept with the autosave', () => {
     );
   });
 
+  it('never reads back the weights of a model known to be too large, and says so on reload', async () => {
+    const { storage } = memory();
+    const store = createAppStore();
+    store.getState().setCompiledParams({ dense1: MAX_SAVED_WEIGHT_VALUES, bn1: 1 });
+    let reads = 0;
+    connectWeightsAutosave(
+      store,
+      storage,
+      async () => {
+        reads++;
+        return weights;
+      },
+      5000,
+      () => 0,
+    );
+    store.getState().applyMetrics(metrics(12));
+    await flush();
+    expect(reads).toBe(0);
+    const reloaded = createAppStore();
+    expect(restoreSavedWeights(reloaded, storage)).toBeNull();
+    expect(reloaded.getState().notice?.text).toMatch(/too large .*step 12/);
+  });
+
   it('garbage in storage is ignored', () => {
     const { items, storage } = memory();
     items.set(WEIGHTS_KEY, '{not json');

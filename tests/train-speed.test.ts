@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isDueInSlowMotion, SLOW_MOTION_MAX_REFRESH_MS } from '../src/train/budget';
 import { ACCURACY_THRESHOLDS, MetricsMeter } from '../src/train/metricsMeter';
 import type { TrainEvent } from '../src/train/protocol';
 import { TrainingSession } from '../src/train/session';
@@ -66,6 +67,41 @@ describe('slow motion: a few steps a frame, redrawn every frame', () => {
     await expect.poll(() => s.isRunning, { timeout: 20_000 }).toBe(false);
     expect(s.steps).toBe(400);
     expect(events.filter((e) => e.type === 'heatmap').length).toBeLessThan(40);
+    await s.dispose();
+  });
+});
+
+describe('slow motion with refreshes too dear to watch', () => {
+  it('redraws after every group while a redraw takes at most 100 ms, else on the full-speed budget', () => {
+    expect(SLOW_MOTION_MAX_REFRESH_MS).toBe(100);
+    // 40 ms: every time, whatever the budget says.
+    expect(isDueInSlowMotion(1001, 1000, 100, 40)).toBe(true);
+    // 3.7 s, like the big net's boundary: due 19 * 3.7 s = 70.3 s after it ended, not before.
+    expect(isDueInSlowMotion(1000 + 70_299, 1000, 100, 3700)).toBe(false);
+    expect(isDueInSlowMotion(1000 + 70_300, 1000, 100, 3700)).toBe(true);
+    expect(isDueInSlowMotion(0, 0, 100, null)).toBe(true);
+  });
+
+  it('trains a model whose boundary takes over 100 ms without redrawing it after every step', async () => {
+    const events: TrainEvent[] = [];
+    const net = chain([
+      ['dense', { units: 8 }],
+      ['activation', { fn: 'relu' }],
+    ]);
+    // Every clock reading moves 60 ms on, so every refresh "takes" 120 ms or more.
+    let t = 0;
+    const now = () => (t += 60);
+    const s = new TrainingSession(sessionConfig(net, {}), (e) => events.push(e), { heatmapSize: 4, now });
+    s.setSpeed(1);
+    await s.reportHeatmap();
+    events.length = 0;
+    s.start(20);
+    await expect.poll(() => s.isRunning, { timeout: 10_000 }).toBe(false);
+    expect(s.steps).toBe(20);
+    // 20 groups of one step, and the report at the end: redrawn after each, it would be 21.
+    const boundaries = events.filter((e) => e.type === 'heatmap').length;
+    expect(boundaries).toBeGreaterThanOrEqual(1);
+    expect(boundaries).toBeLessThan(8);
     await s.dispose();
   });
 });

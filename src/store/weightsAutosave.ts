@@ -18,6 +18,10 @@ interface SavedWeights {
   readonly tooLarge?: true;
 }
 
+/** The model's weight count from the compiled model's counts per node, or null before it is built. */
+const knownValues = (counts: Readonly<Record<string, number>> | null) =>
+  counts ? Object.values(counts).reduce((n, c) => n + c, 0) : null;
+
 const countValues = (w: NodeWeights) =>
   Object.values(w).reduce((n, named) => n + Object.values(named).reduce((m, v) => m + v.length, 0), 0);
 
@@ -59,6 +63,14 @@ export function connectWeightsAutosave(
     lastSaved = now();
     try {
       const key = modelKey(store.getState());
+      // A model known to be too large is never read back: reading 5 million weights takes the
+      // worker about a second and the page a half-second stall, every interval, for nothing.
+      const known = knownValues(store.getState().compiledParams);
+      if (known !== null && known > MAX_SAVED_WEIGHT_VALUES) {
+        const { metrics, otherTabLab } = store.getState();
+        if (!otherTabLab) write(storage, { model: key, step: metrics?.step ?? 0, tooLarge: true });
+        return;
+      }
       const weights = await readWeights();
       const s = store.getState();
       const step = s.metrics?.step ?? 0;

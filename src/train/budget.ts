@@ -14,3 +14,23 @@ export function budgeted(intervalMs: number, costMs: number | null): number {
 export function isDue(now: number, endedAt: number, intervalMs: number, costMs: number | null): boolean {
   return now - endedAt >= budgeted(intervalMs, costMs);
 }
+
+/**
+ * The longest refresh slow motion repeats after every group of steps (ms): one that takes longer
+ * cannot be watched as an animation anyway (under 10 redraws a second), and a big net's boundary
+ * (seconds) would slow training to its pace.
+ */
+export const SLOW_MOTION_MAX_REFRESH_MS = 100;
+
+/**
+ * The same in slow motion, where a refresh comes after every group of steps while it costs at
+ * most SLOW_MOTION_MAX_REFRESH_MS; a dearer one is budgeted as at full speed.
+ */
+export function isDueInSlowMotion(
+  now: number,
+  endedAt: number,
+  intervalMs: number,
+  costMs: number | null,
+): boolean {
+  return (costMs ?? 0) <= SLOW_MOTION_MAX_REFRESH_MS || isDue(now, endedAt, intervalMs, costMs);
+}

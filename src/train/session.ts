@@ -1,5 +1,5 @@
 import * as tf from '../compile/tf';
-import { isDue } from './budget';
+import { isDue, isDueInSlowMotion } from './budget';
 import { divergenceMessage } from './divergence';
 import { type Evaluation, evaluateModel } from './evaluate';
 import { computeHeatmap } from './heatmap';
@@ -281,15 +281,15 @@ export class TrainingSession {
 
   /**
    * The refreshes while running: metrics, boundary and the panels' probes, each when due (the
-   * first two every time in slow motion). At full speed what the charts need costs at most about
-   * 5% of training: a slow refresh comes less often (budgeted). Each is given up when Pause
-   * arrives meanwhile (the paused model is reported in full then).
+   * first two every frame in slow motion unless they take over 100 ms). Otherwise what the charts need
+   * costs at most about 5% of training: a slow refresh comes less often (budgeted). Each is given
+   * up when Pause arrives meanwhile (the paused model is reported in full then).
    */
   private async refresh(everyTime: boolean): Promise<void> {
     const paused = this.pausedNow;
     const now = this.opts.now();
     const due = (endedAt: number, intervalMs: number, costMs: number | null) =>
-      everyTime || isDue(now, endedAt, intervalMs, costMs);
+      (everyTime ? isDueInSlowMotion : isDue)(now, endedAt, intervalMs, costMs);
     const metricsEnd = this.meter.lastAt + (this.meter.lastCostMs ?? 0);
     if (!paused() && due(metricsEnd, this.opts.metricsIntervalMs, this.meter.lastCostMs)) {
       await this.clock.time('metricsMs', () => this.refreshMetrics());
