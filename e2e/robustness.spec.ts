@@ -17,7 +17,7 @@ test.describe('nothing breaks, nothing is lost', () => {
     await page.getByRole('textbox', { name: 'Seed' }).fill('3');
     await waitForReady(page);
     await trainButton(page).click();
-    await expect.poll(() => readNumber(page, 'metric-step'), { timeout: 20_000 }).toBeGreaterThan(50);
+    await expect.poll(() => readNumber(page, 'metric-step'), { timeout: 45_000 }).toBeGreaterThan(50);
     await pauseButton(page).click();
     await expect(page.locator('.training-problem')).toHaveCount(0);
     await expect(trainButton(page)).toBeEnabled();
