@@ -8,3 +8,4 @@ export * from './shapes';
 export * from './topology';
 export * from './types';
 export * from './validate';
+export * from './variants';
