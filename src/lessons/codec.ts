@@ -1,11 +1,8 @@
 import * as v from 'valibot';
-import { fromBase64Url, toBase64Url } from '../share/base64url';
-import { parseJson } from '../share/json';
-import { SHARE_LIMITS } from '../share/limits';
+import { decodeLinkJson, encodeLinkPayload } from '../share/linkText';
 import { SHARE_ERRORS } from '../share/messages';
 import { migrate } from '../share/migrations';
 import { labFromPayload, labToPayload } from '../share/schema';
-import { deflateZlib, type InflateFailure, inflateZlib } from '../share/zlib';
 import { type CustomLesson, customToLesson } from './custom';
 import { CUSTOM_SCHEMA, LESSON_FORMAT } from './customSchema';
 import type { Lesson } from './types';
@@ -15,15 +12,6 @@ import { lessonProblems } from './validate';
 export type LessonDecodeResult =
   | { ok: true; custom: CustomLesson; lesson: Lesson; labMigratedFrom?: number }
   | { ok: false; error: string };
-
-const MAX_LINK_CHARS = Math.ceil(SHARE_LIMITS.maxLinkBytes / 3) * 4;
-
-const INFLATE_ERRORS: Readonly<Record<InflateFailure, string>> = {
-  truncated: SHARE_ERRORS.truncated,
-  corrupted: SHARE_ERRORS.corrupted,
-  checksum: SHARE_ERRORS.checksum,
-  tooLarge: SHARE_ERRORS.tooLargeInflated,
-};
 
 const fail = (error: string): LessonDecodeResult => ({ ok: false, error });
 const NOT_A_LESSON = 'The link holds JSON, but not a NormLab lesson.';
@@ -65,7 +53,7 @@ function fromPayload(value: unknown): LessonDecodeResult {
  * base64url (the same compression as lab links). Does not validate: see validateCustomLesson.
  */
 export function encodeLesson(custom: CustomLesson): string {
-  return toBase64Url(deflateZlib(new TextEncoder().encode(JSON.stringify(customToPayload(custom)))));
+  return encodeLinkPayload(customToPayload(custom));
 }
 
 /**
@@ -77,25 +65,10 @@ export function encodeLesson(custom: CustomLesson): string {
  */
 export function decodeLesson(text: string): LessonDecodeResult {
   try {
-    if (typeof text !== 'string') return fail(SHARE_ERRORS.notText('link'));
-    const body = text.replace(/\s+/g, '');
-    if (body === '') return fail('The link holds no lesson: it is empty.');
-    if (body.length > MAX_LINK_CHARS) return fail(SHARE_ERRORS.linkTooLong(body.length));
-    const decoded = fromBase64Url(body);
-    if (!decoded.ok)
-      return fail(decoded.reason === 'chars' ? SHARE_ERRORS.badBase64Chars : SHARE_ERRORS.badBase64Length);
-    const inflated = inflateZlib(decoded.bytes, SHARE_LIMITS.maxJsonBytes);
-    if (!inflated.ok) return fail(INFLATE_ERRORS[inflated.reason]);
-    let json: string;
-    try {
-      json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
-    } catch {
-      return fail(SHARE_ERRORS.notUtf8);
-    }
-    const parsed = parseJson(json, 'link');
-    if (parsed.ok) return fromPayload(parsed.value);
-    // parseJson speaks of labs; JSON that is not an object is not a lesson either.
-    return fail(parsed.error === SHARE_ERRORS.notALab('link') ? NOT_A_LESSON : parsed.error);
+    const read = decodeLinkJson(text, 'The link holds no lesson: it is empty.');
+    if (read.ok) return fromPayload(read.value);
+    // decodeLinkJson speaks of labs; JSON that is not an object is not a lesson either.
+    return fail(read.error === SHARE_ERRORS.notALab('link') ? NOT_A_LESSON : read.error);
   } catch (e) {
     return fail(`NormLab could not read this lesson (internal error: ${String(e).slice(0, 80)}).`);
   }

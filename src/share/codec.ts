@@ -1,12 +1,11 @@
-import { fromBase64Url, toBase64Url } from './base64url';
 import { parseJson } from './json';
 import type { Lab, LabWeights } from './lab';
 import { SHARE_LIMITS } from './limits';
+import { decodeLinkJson, encodeLinkPayload } from './linkText';
 import { SHARE_ERRORS, type Source } from './messages';
 import { CURRENT_VERSION, migrate, type Payload } from './migrations';
 import { labFromPayload, labToPayload } from './schema';
 import { readWeights } from './weights';
-import { deflateZlib, type InflateFailure, inflateZlib } from './zlib';
 
 /**
  * What decoding a link or file gives: the lab (at CURRENT_VERSION), the version it was saved in
@@ -16,16 +15,6 @@ import { deflateZlib, type InflateFailure, inflateZlib } from './zlib';
 export type DecodeResult =
   | { ok: true; lab: Lab; migratedFrom?: number; weights?: LabWeights; weightsStep?: number }
   | { ok: false; error: string };
-
-/** Base64url characters of the largest link SHARE_LIMITS allows. */
-const MAX_LINK_CHARS = Math.ceil(SHARE_LIMITS.maxLinkBytes / 3) * 4;
-
-const INFLATE_ERRORS: Readonly<Record<InflateFailure, string>> = {
-  truncated: SHARE_ERRORS.truncated,
-  corrupted: SHARE_ERRORS.corrupted,
-  checksum: SHARE_ERRORS.checksum,
-  tooLarge: SHARE_ERRORS.tooLargeInflated,
-};
 
 const fail = (error: string): DecodeResult => ({ ok: false, error });
 
@@ -59,8 +48,7 @@ function fromPayload(value: unknown, source: Source): DecodeResult {
  * checksum), in unpadded base64url. Does not validate: see validateLab.
  */
 export function encodeLab(lab: Lab): string {
-  const json = JSON.stringify(labToPayload(lab));
-  return toBase64Url(deflateZlib(new TextEncoder().encode(json)));
+  return encodeLinkPayload(labToPayload(lab));
 }
 
 /**
@@ -73,25 +61,8 @@ export function encodeLab(lab: Lab): string {
  */
 export function decodeLab(text: string): DecodeResult {
   return guarded('link', () => {
-    if (typeof text !== 'string') return fail(SHARE_ERRORS.notText('link'));
-    if (text.length > 2 * MAX_LINK_CHARS) return fail(SHARE_ERRORS.linkTooLong(text.length));
-    const body = text.replace(/\s+/g, '');
-    if (body === '') return fail(SHARE_ERRORS.emptyLink);
-    if (body.length > MAX_LINK_CHARS) return fail(SHARE_ERRORS.linkTooLong(body.length));
-    const decoded = fromBase64Url(body);
-    if (!decoded.ok) {
-      return fail(decoded.reason === 'chars' ? SHARE_ERRORS.badBase64Chars : SHARE_ERRORS.badBase64Length);
-    }
-    const inflated = inflateZlib(decoded.bytes, SHARE_LIMITS.maxJsonBytes);
-    if (!inflated.ok) return fail(INFLATE_ERRORS[inflated.reason]);
-    let json: string;
-    try {
-      json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
-    } catch {
-      return fail(SHARE_ERRORS.notUtf8);
-    }
-    const parsed = parseJson(json, 'link');
-    return parsed.ok ? fromPayload(parsed.value, 'link') : fail(parsed.error);
+    const read = decodeLinkJson(text, SHARE_ERRORS.emptyLink);
+    return read.ok ? fromPayload(read.value, 'link') : fail(read.error);
   });
 }
 
