@@ -1,6 +1,11 @@
-/** Offers text as a file download (a static site has no server to send it from). */
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/**
+ * Offers text or bytes as a file download (a static site has no server to send it from).
+ * The object URL is revoked a moment later, once the browser has taken the file.
+ */
+export function downloadFile(content: string | Uint8Array, fileName: string, mime: string): void {
+  // fflate's Uint8Array is typed over ArrayBufferLike; a Blob part wants a plain ArrayBuffer view.
+  const part = typeof content === 'string' ? content : (content as Uint8Array<ArrayBuffer>);
+  const url = URL.createObjectURL(new Blob([part], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
