@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { chooseExport } from './exportMenu';
 import {
   canvas,
   connect,
@@ -520,7 +521,7 @@ test.describe('the lab: share link, autosave, undo, files', () => {
     expect(movedAct1).not.toBe(act1);
   });
 
-  test('Export lab then Import lab gives the same lab; a file that is not JSON changes nothing', async ({
+  test('Export → Lab file then Import lab gives the same lab; a file that is not JSON changes nothing', async ({
     page,
   }, testInfo) => {
     await gotoApp(page, 'cpu');
@@ -530,7 +531,7 @@ test.describe('the lab: share link, autosave, undo, files', () => {
     const exported = await labOnScreen(page);
 
     const downloading = page.waitForEvent('download');
-    await labButton(page, 'Export lab').click();
+    await chooseExport(page, 'Lab file');
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('normlab-lab.json');
     const file = testInfo.outputPath('normlab-lab.json');
@@ -589,9 +590,8 @@ test.describe('the lab: share link, autosave, undo, files', () => {
     const testLoss = await page.getByTestId('metric-test-loss').textContent();
     expect(accuracy).toMatch(/%$/);
 
-    await labRegion(page).getByRole('checkbox', { name: 'Export with trained weights' }).check();
     const downloading = page.waitForEvent('download');
-    await labButton(page, 'Export lab').click();
+    await chooseExport(page, 'Lab file', { withWeights: true });
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('normlab-lab-with-weights.json');
     const file = testInfo.outputPath('normlab-lab-with-weights.json');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { chooseExport } from './exportMenu';
 import {
   gotoApp,
   inspector,
@@ -51,9 +52,8 @@ test('a whole session (edit, train, analyse, share, export, reopen) sends no req
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   // Export with the trained weights: a download made in the page.
-  await lab(page).getByRole('checkbox', { name: 'Export with trained weights' }).check();
   const downloading = page.waitForEvent('download');
-  await lab(page).getByRole('button', { name: 'Export lab', exact: true }).click();
+  await chooseExport(page, 'Lab file', { withWeights: true });
   const file = testInfo.outputPath('lab.json');
   await (await downloading).saveAs(file);
   expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ dataset: 'xor' });

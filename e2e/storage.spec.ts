@@ -114,7 +114,7 @@ test.describe('storage blocked or full', () => {
     await gotoApp(page, 'cpu');
     const alert = storageBanner(page).getByRole('alert');
     await expect(alert).toHaveText(
-      'This browser does not let NormLab keep anything here, so your work will not be kept after you close this tab: use Export lab to keep a copy. (The browser says: Access is denied for this document.)',
+      'This browser does not let NormLab keep anything here, so your work will not be kept after you close this tab: use Export → Lab file to keep a copy. (The browser says: Access is denied for this document.)',
     );
     await expect(storageBanner(page)).toHaveAttribute('data-kind', 'blocked');
     await saveScreenshot(page, 'storage-blocked-banner.png');
@@ -138,7 +138,7 @@ test.describe('storage blocked or full', () => {
     });
     await gotoApp(page, 'cpu');
     await expect(storageBanner(page).getByRole('alert')).toHaveText(
-      'Your lab could not be saved in this browser (the storage is full). Nothing is lost yet: use Export lab to keep a copy.',
+      'Your lab could not be saved in this browser (the storage is full). Nothing is lost yet: use Export → Lab file to keep a copy.',
     );
     await datasetField(page).selectOption({ label: 'Spiral' });
     await expect(datasetField(page)).toHaveValue('spiral');

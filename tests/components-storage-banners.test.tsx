@@ -41,7 +41,7 @@ describe('storage blocked or full: said at once, plainly', () => {
       act(() => autosave.saveNow());
       const banner = screen.getByRole('region', { name: 'Storage' });
       expect(within(banner).getByRole('alert').textContent).toBe(
-        'This browser does not let NormLab keep anything here, so your work will not be kept after you close this tab: use Export lab to keep a copy. (The browser says: The operation is insecure.)',
+        'This browser does not let NormLab keep anything here, so your work will not be kept after you close this tab: use Export → Lab file to keep a copy. (The browser says: The operation is insecure.)',
       );
       // Once: a dismissed banner does not come back on the next failing save.
       fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));

@@ -15,6 +15,7 @@ const trainer: TrainerCommands = {
   step: () => calls.push('step'),
   reset: () => calls.push('reset'),
   weights: async () => null,
+  exportModel: async () => null,
   idle: async () => {},
   disconnect: () => {},
 };

@@ -14,6 +14,7 @@ function recordingTrainer() {
     step: () => calls.push('step'),
     reset: () => calls.push('reset'),
     weights: async () => null,
+    exportModel: async () => null,
     idle: async () => {},
     disconnect: () => calls.push('disconnect'),
   };

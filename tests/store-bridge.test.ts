@@ -14,6 +14,8 @@ import type {
   Hyper,
   LoadResult,
   Metrics,
+  ModelExportRequest,
+  ModelExportResult,
   NodeWeights,
   ProbeRequest,
   SessionConfig,
@@ -110,6 +112,12 @@ class FakeClient implements TrainerClient {
   weightsProblem: string | null = null;
   async getWeights(): Promise<NodeWeights> {
     return { dense1: { kernel: [1, 2] } };
+  }
+  /** Model exports asked for, kept apart from the call log too. */
+  readonly exports: ModelExportRequest[] = [];
+  async exportModel(request: ModelExportRequest): Promise<ModelExportResult> {
+    this.exports.push(request);
+    return { ok: false, message: 'the fake engine has no model files' };
   }
   async setWeights(weights: NodeWeights, step?: number): Promise<string | null> {
     this.weightsSet.push(weights);

@@ -89,7 +89,7 @@ describe('autosave', () => {
     vi.advanceTimersByTime(10);
     expect(st().storageProblem).toEqual({ kind: 'full', reason: 'the storage is full' });
     expect(storageProblemText(st().storageProblem as StorageProblem)).toBe(
-      'Your lab could not be saved in this browser (the storage is full). Nothing is lost yet: use Export lab to keep a copy.',
+      'Your lab could not be saved in this browser (the storage is full). Nothing is lost yet: use Export → Lab file to keep a copy.',
     );
     st().setStorageProblem(null); // dismissed
     st().setParam('dense1', 'units', 4);

@@ -28,6 +28,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     setProbes: (request) => remote.setProbes(request),
     getWeights: () => remote.getWeights(),
     setWeights: (w, step) => remote.setWeights(w, step),
+    exportModel: (request) => remote.exportModel(request),
     loseGpuContext: () => remote.loseGpuContext(),
     diagnostics: () => remote.diagnostics(),
     dispose: async () => {

@@ -8,6 +8,7 @@ const idle: TrainerCommands = {
   step: noop,
   reset: noop,
   weights: async () => null,
+  exportModel: async () => null,
   idle: async () => {},
   disconnect: noop,
 };

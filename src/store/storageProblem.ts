@@ -28,8 +28,8 @@ export function storageProblemText(problem: StorageProblem): string {
   if (problem.kind === 'blocked') {
     return (
       'This browser does not let NormLab keep anything here, so your work will not be kept after you ' +
-      `close this tab: use Export lab to keep a copy. (The browser says: ${problem.reason})`
+      `close this tab: use Export → Lab file to keep a copy. (The browser says: ${problem.reason})`
     );
   }
-  return `Your lab could not be saved in this browser (${problem.reason}). Nothing is lost yet: use Export lab to keep a copy.`;
+  return `Your lab could not be saved in this browser (${problem.reason}). Nothing is lost yet: use Export → Lab file to keep a copy.`;
 }

@@ -4,6 +4,8 @@ import type {
   Diagnostics,
   Hyper,
   LoadResult,
+  ModelExportRequest,
+  ModelExportResult,
   NodeWeights,
   ProbeRequest,
   SessionConfig,
@@ -11,6 +13,7 @@ import type {
 } from '../train/protocol';
 import { changedDataSettings } from './dataChanges';
 import { graphContextOf } from './dataSlice';
+import { answerOrGiveUp } from './engineReadback';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
 import { modelKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
@@ -32,6 +35,7 @@ export interface TrainerClient {
   setProbes(request: ProbeRequest): Promise<void>;
   getWeights(): Promise<NodeWeights>;
   setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
+  exportModel(request: ModelExportRequest): Promise<ModelExportResult>;
   dispose(): Promise<void>;
   /** Diagnostics: force a GPU context loss (only the real worker implements it). */
   loseGpuContext?(): Promise<boolean>;
@@ -46,34 +50,19 @@ export interface TrainerCommands {
   reset(): void;
   /** The model's live weights, after any queued work (null when no model is loaded). */
   weights(): Promise<NodeWeights | null>;
+  /** The model as TF.js files, after any queued work (null when no model is loaded or no answer came). */
+  exportModel(request: ModelExportRequest): Promise<ModelExportResult | null>;
   /** Resolves when every queued call to the engine has finished (tests). */
   idle(): Promise<void>;
   disconnect(): void;
 }
 
-/** How long a weights readback may take before it is given up (a lost GPU context never answers). */
-export const WEIGHTS_TIMEOUT_MS = 5000;
+export { WEIGHTS_TIMEOUT_MS } from './engineReadback';
 
-/**
- * The model's weights, or null when the engine does not answer in time: a readback on a WebGL
- * context that was lost meanwhile never resolves, and the command queue must not wait on it
- * (every later Train would wait behind it).
- */
-function readWeightsOrGiveUp(client: TrainerClient): Promise<NodeWeights | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), WEIGHTS_TIMEOUT_MS);
-    client.getWeights().then(
-      (w) => {
-        clearTimeout(timer);
-        resolve(w);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(null);
-      },
-    );
-  });
-}
+/** A model export may take longer than a readback: it compiles a copy and reads every weight. */
+const EXPORT_TIMEOUT_MS = 20_000;
+
+const readWeightsOrGiveUp = (client: TrainerClient) => answerOrGiveUp(() => client.getWeights());
 
 /** A run carried from one backend to another. */
 interface CarriedRun {
@@ -326,6 +315,12 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     timer = null;
     enqueue(load);
   };
+  /** Reads from the engine after any queued work and pending edit, once a model is loaded (else null). */
+  const whenReady = <T>(read: (c: TrainerClient) => Promise<T | null>) =>
+    new Promise<T | null>((resolve) => {
+      flushPendingLoad();
+      void enqueue(async () => resolve(ready() ? await read(client) : null)).then(() => resolve(null));
+    });
   return {
     train: () => {
       // An edit still waiting to load (perhaps the one that fixed the graph) decides, not the old status.
@@ -362,13 +357,9 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         await client.reset();
       });
     },
-    weights: () =>
-      new Promise<NodeWeights | null>((resolve) => {
-        flushPendingLoad();
-        void enqueue(async () => resolve(ready() ? await readWeightsOrGiveUp(client) : null)).then(() =>
-          resolve(null),
-        );
-      }),
+    weights: () => whenReady(readWeightsOrGiveUp),
+    exportModel: (request) =>
+      whenReady((c) => answerOrGiveUp(() => c.exportModel(request), EXPORT_TIMEOUT_MS)),
     idle: async () => {
       while (timer) await new Promise((r) => setTimeout(r, debounceMs));
       let current: Promise<unknown>;

@@ -118,7 +118,7 @@ export function restoreSavedWeights(store: AppStore, storage: LabStorage): numbe
   if (saved.tooLarge) {
     s.notify(
       'info',
-      `Training restarts from step 0: this model is too large to keep its trained weights in the browser (it was at step ${saved.step}). Export lab with trained weights keeps them.`,
+      `Training restarts from step 0: this model is too large to keep its trained weights in the browser (it was at step ${saved.step}). Export → Lab file, with trained weights, keeps them.`,
     );
     return null;
   }

@@ -2,6 +2,7 @@
  * The typed protocol between the UI and the training worker. Plain data only: the UI never
  * sees a tensor. (Types only: importing this file pulls no tfjs into the main bundle.)
  */
+import type { TfjsArtifacts, TfjsOutput } from '../export/tfjsModel';
 import type { Graph, GraphContext } from '../graph/types';
 import type {
   AffineReport,
@@ -118,6 +119,26 @@ export type LoadResult =
     }
   | { readonly ok: false; readonly message: string };
 
+/** What the TF.js model export asks of the worker. */
+export interface ModelExportRequest {
+  /** True: the live, trained weights; false: the seed's initial weights (what Reset gives). */
+  readonly trained: boolean;
+}
+
+/**
+ * The model in TF.js's layers format, saved from a copy (the live model is never changed), with
+ * sigmoid/softmax appended for classification (see MODEL_OUTPUT_NOTE); or why it could not be made.
+ */
+export type ModelExportResult =
+  | {
+      readonly ok: true;
+      readonly artifacts: TfjsArtifacts;
+      readonly output: TfjsOutput;
+      /** The step of the weights (null: initial weights). */
+      readonly step: number | null;
+    }
+  | { readonly ok: false; readonly message: string };
+
 /** Cheap diagnostics of the worker's engine (the benchmark and bug reports read them). */
 export interface Diagnostics {
   /** The active tfjs backend. */
@@ -167,10 +188,12 @@ export interface WorkerApi {
   setHyper(hyper: Hyper): Promise<void>;
   /** Which analyses the open panels want; computed now when paused, and a few times a second while training. */
   setProbes(request: ProbeRequest): Promise<void>;
-  /** The live weights of the model (for "Export lab" with weights). */
+  /** The live weights of the model (lab files and code exports "with trained weights"). */
   getWeights(): Promise<NodeWeights>;
   /** Puts saved weights (trained to `step`, when known) into the model; returns why they do not fit, or null. */
   setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
+  /** The model as TF.js files (model.json + weights.bin content); the weights' buffer is transferred. */
+  exportModel(request: ModelExportRequest): Promise<ModelExportResult>;
   dispose(): Promise<void>;
   /** Diagnostics: forces a WebGL context loss (WEBGL_lose_context) to exercise recovery. */
   loseGpuContext(): Promise<boolean>;

@@ -84,7 +84,7 @@ export class TrainingSession {
   get isRunning(): boolean {
     return this.running;
   }
-  /** The compiled model (for tests; owned by the session). */
+  /** The compiled model (for tests and the model export, which only reads it; owned by the session). */
   get model(): tf.LayersModel {
     return this.m.compiled.model;
   }

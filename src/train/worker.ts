@@ -11,12 +11,15 @@ import * as Comlink from 'comlink';
 import * as tf from '../compile/tf';
 import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
 import { NO_LOOP_TIME } from './loopClock';
+import { exportModelArtifacts } from './modelExport';
 import { NO_PROBES } from './probeTypes';
 import type {
   BackendInfo,
   BackendPref,
   Hyper,
   LoadResult,
+  ModelExportRequest,
+  ModelExportResult,
   NodeWeights,
   ProbeRequest,
   SessionConfig,
@@ -134,6 +137,12 @@ const api: WorkerApi = {
   },
   async setWeights(weights: NodeWeights, step?: number) {
     return session ? session.setWeights(weights, step) : 'The model is not built yet.';
+  },
+  async exportModel(request: ModelExportRequest): Promise<ModelExportResult> {
+    if (!session || !lastConfig) return { ok: false, message: 'The model is not built yet.' };
+    const res = await exportModelArtifacts(lastConfig, session.model, session.steps, request);
+    // The weights' bytes move to the page instead of being copied.
+    return res.ok ? Comlink.transfer(res, [res.artifacts.weightData]) : res;
   },
   async dispose() {
     await session?.dispose();

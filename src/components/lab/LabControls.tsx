@@ -1,22 +1,18 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { LESSONS } from '../../lessons';
 import { browserStorage } from '../../store/browserStorage';
-import { exportLabText, makeShareLink, restorePreviousLab } from '../../store/labActions';
+import { makeShareLink, restorePreviousLab } from '../../store/labActions';
 import { appStore, useAppStore } from '../../store/store';
 import { ShareForClassDialog } from '../classroom/ShareForClassDialog';
-import { useTrainer } from '../TrainerContext';
-import { downloadText } from './downloadText';
+import { ExportMenu } from './ExportMenu';
 import { readLabFile } from './readLabFile';
 import { ShareLinkField } from './ShareLinkField';
 
-/** Share link, Share for class, Export lab (optionally with trained weights), Import lab, Restore my previous lab. */
+/** Share link, Share for class, Export (a menu: lab file, PyTorch, Keras, TF.js), Import lab, Restore my previous lab. */
 export function LabControls() {
-  const trainer = useTrainer();
   const previous = useAppStore((s) => s.previousLab !== null);
-  const [withWeights, setWithWeights] = useState(false);
   const [classOpen, setClassOpen] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const weightsId = useId();
   const notify = (kind: 'error' | 'info', text: string) => appStore.getState().notify(kind, text);
 
   const share = () => {
@@ -25,13 +21,6 @@ export function LabControls() {
     const made = makeShareLink(appStore, `${origin}${pathname}`);
     if (!made.ok) return notify('error', made.error);
     appStore.getState().setShareLink(made.link);
-  };
-  const exportLab = async () => {
-    const weights = withWeights ? await trainer.weights() : null;
-    if (withWeights && !weights) notify('info', 'The model is not built yet, so the file holds no weights.');
-    const made = exportLabText(appStore, weights);
-    if (!made.ok) return notify('error', made.error);
-    downloadText(made.text, weights ? 'normlab-lab-with-weights.json' : 'normlab-lab.json');
   };
 
   return (
@@ -43,21 +32,10 @@ export function LabControls() {
         Share for class
       </button>
       {classOpen && <ShareForClassDialog lessons={LESSONS} onClose={() => setClassOpen(false)} />}
-      <button type="button" onClick={() => void exportLab()}>
-        Export lab
-      </button>
+      <ExportMenu />
       <button type="button" onClick={() => fileRef.current?.click()}>
         Import lab
       </button>
-      <span className="field-check wide">
-        <input
-          id={weightsId}
-          type="checkbox"
-          checked={withWeights}
-          onChange={(e) => setWithWeights(e.target.checked)}
-        />
-        <label htmlFor={weightsId}>Export with trained weights</label>
-      </span>
       <input
         ref={fileRef}
         type="file"

@@ -3,7 +3,7 @@ import { appStore, useAppStore } from '../../store/store';
 
 /**
  * Says, once and plainly, that this browser cannot keep the lab (storage blocked or full) and
- * what to do (Export lab). It stays until dismissed, and goes by itself when a save works again.
+ * what to do (Export → Lab file). It stays until dismissed, and goes by itself when a save works again.
  */
 export function StorageProblemBanner() {
   const problem = useAppStore((s) => s.storageProblem);
