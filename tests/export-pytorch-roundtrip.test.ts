@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../src/compile/tf';
-import { exportPyTorch } from '../src/export';
+import { exportKeras, exportPyTorch } from '../src/export';
 import { defaultGraph } from '../src/graph/defaultGraph';
 import { exportInputOf, type TrainedLab, trainLab } from './export/fixtures';
 import { freePort } from './export/freePort';
@@ -39,21 +39,29 @@ const dir = mkdtempSync(path.join(tmpdir(), 'normlab-pytorch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes an export and returns its path. */
-function writeExport(name: string, lab: TrainedLab, weights: 'initial' | 'trained' | null): string {
+function writeExport(
+  name: string,
+  lab: TrainedLab,
+  weights: 'initial' | 'trained' | null,
+  generate: typeof exportPyTorch = exportPyTorch,
+): string {
   const w = weights === null ? null : lab[weights];
   const input = exportInputOf(lab.config, name, w, weights === 'trained' ? lab.steps : 0, name);
-  const result = exportPyTorch(input);
+  const result = generate(input);
   if (!result.ok) throw new Error(`export refused: ${result.problems.join(' ')}`);
   const file = path.join(dir, `${name}.py`);
   writeFileSync(file, result.text);
   return file;
 }
 
-/** Runs jobs in one Python process (tests/export/run_exports.py); throws with its output on failure. */
-function runJobs(jobs: { script: string; args: string[] }[]): string {
-  const jobsFile = path.join(dir, 'jobs.json');
+/**
+ * Runs jobs in one Python process: tests/export/run_exports.py (PyTorch) or keras_standin.py
+ * (Keras files against a numpy stand-in of Keras); throws with its output on failure.
+ */
+function runJobs(jobs: { script: string; args: string[] }[], driverName = 'run_exports.py'): string {
+  const jobsFile = path.join(dir, `jobs-${driverName}.json`);
   writeFileSync(jobsFile, JSON.stringify(jobs));
-  const driver = path.join(import.meta.dirname, 'export', 'run_exports.py');
+  const driver = path.join(import.meta.dirname, 'export', driverName);
   const r = spawnSync(PYTHON, [driver, jobsFile], {
     encoding: 'utf8',
     timeout: 240_000,
@@ -62,6 +70,22 @@ function runJobs(jobs: { script: string; args: string[] }[]): string {
   if (r.status !== 0)
     throw new Error(`${PYTHON} ${driver} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+let trained: Promise<TrainedLab[]> | null = null;
+/** The round trip's labs, trained once (in tfjs, by the app's TrainingSession) for this file's tests. */
+function trainedLabs(): Promise<TrainedLab[]> {
+  trained ??= (async () => {
+    const cases: RoundTripCase[] = roundTripCases(GRAPHS, SEED);
+    const covered = new Set(cases.flatMap((c) => c.features));
+    expect(WANTED_FEATURES.filter((f) => !covered.has(f))).toEqual([]);
+    const tensorsBefore = tf.memory().numTensors;
+    const labs: TrainedLab[] = [];
+    for (const c of cases) labs.push(await trainLab(c.config, c.steps));
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    return labs;
+  })();
+  return trained;
 }
 
 interface Dump {
@@ -105,13 +129,7 @@ describe('PyTorch export, run by PyTorch', () => {
 
   it(`${GRAPHS} random graphs trained in tfjs give the same outputs in PyTorch (1e-4), and train the same way`, async () => {
     const t0 = performance.now();
-    const cases: RoundTripCase[] = roundTripCases(GRAPHS, SEED);
-    const covered = new Set(cases.flatMap((c) => c.features));
-    expect(WANTED_FEATURES.filter((f) => !covered.has(f))).toEqual([]);
-    const tensorsBefore = tf.memory().numTensors;
-    const labs: TrainedLab[] = [];
-    for (const c of cases) labs.push(await trainLab(c.config, c.steps));
-    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    const labs = await trainedLabs();
     const jobs = labs.flatMap((lab, i) => [
       {
         script: writeExport(`g${i}_trained`, lab, 'trained'),
@@ -193,6 +211,28 @@ describe('PyTorch export, run by PyTorch', () => {
         `${((performance.now() - t0) / 1000).toFixed(1)} s (Python ${(pythonMs / 1000).toFixed(1)} s)`,
     );
   }, 300_000);
+
+  it(`the Keras files of the same ${GRAPHS} graphs, run against a numpy stand-in of the Keras API, give tfjs's outputs`, async () => {
+    const labs = await trainedLabs();
+    const jobs = labs.map((lab, i) => ({
+      script: writeExport(`k${i}`, lab, 'trained', exportKeras),
+      args: ['--dump-outputs', path.join(dir, `k${i}.json`)],
+    }));
+    runJobs(jobs, 'keras_standin.py');
+    let worst = 0;
+    labs.forEach((lab, i) => {
+      const what = `graph ${i}: ${featuresOf(lab.config.graph, lab.config.ctx).join(' ')}`;
+      const dump = readDump(path.join(dir, `k${i}.json`));
+      const d = largestDifference(dump.outputs, lab.outputs, true);
+      worst = Math.max(worst, d);
+      expect(d, what).toBeLessThanOrEqual(OUTPUT_TOLERANCE);
+      const lossDifference = Math.abs((dump.before?.loss ?? Number.NaN) - lab.testLoss);
+      expect(lossDifference / Math.max(1, Math.abs(lab.testLoss)), what).toBeLessThan(1e-4);
+    });
+    console.log(
+      `Keras files on the numpy stand-in: ${GRAPHS} graphs, largest output difference ${worst.toExponential(2)} relative to max(1, |output|)`,
+    );
+  });
 
   it('the same file runs under torchrun --nproc_per_node=2 (gloo on the CPU), trains 2 epochs and exits 0', async () => {
     const config = sessionConfig(defaultGraph(), { samples: 200, dataset: 'circle' });

@@ -9,8 +9,9 @@ import type { ExportInput, ExportResult } from './types';
 
 /** How to run the file, for its header. */
 const RUN = [
-  'Run (TensorFlow 2.x with tf.keras, or Keras 3 on TensorFlow; NormLab checks this file only',
-  'with python3 -m py_compile, as no TensorFlow is reachable where its tests run):',
+  'Run (TensorFlow 2.x with tf.keras, or Keras 3 on TensorFlow). No TensorFlow is reachable where',
+  "NormLab's tests run: they check this file with python3 -m py_compile and against a numpy stand-in",
+  'of the Keras calls it makes, not with Keras itself.',
   '  python3 normlab_keras.py                evaluates the embedded weights on the test rows',
   '  python3 normlab_keras.py --epochs 20    then trains 20 epochs on (MirroredStrategy on 2+ GPUs)',
   '  python3 normlab_keras.py --help         more: --inputs, --dump-outputs, --save, --cpu',

@@ -8,7 +8,8 @@ import { pyBool, pyFloat, pyInt, pyStr } from './python';
 function kernelInitializer(name: InitializerName, n: PlanNode, units: number): string {
   const draw = initializerDraw(name, n.inWidth, units);
   const s = pyFloat(draw.value);
-  const seed = pyInt(n.seed);
+  // Keras 3 keeps an initializer's seed in a 32-bit signed variable on some backends.
+  const seed = pyInt(n.seed & 0x7fffffff);
   return draw.distribution === 'uniform'
     ? `keras.initializers.RandomUniform(-${s}, ${s}, seed=${seed})`
     : `keras.initializers.TruncatedNormal(mean=0.0, stddev=${s}, seed=${seed})`;

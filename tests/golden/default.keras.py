@@ -16,8 +16,9 @@
 #   act2 = Activation "act2" (ReLU) -> width 8 <- bn2
 #   output = Output "output" (sigmoid + binary cross-entropy) -> width 1 <- act2
 #
-# Run (TensorFlow 2.x with tf.keras, or Keras 3 on TensorFlow; NormLab checks this file only
-# with python3 -m py_compile, as no TensorFlow is reachable where its tests run):
+# Run (TensorFlow 2.x with tf.keras, or Keras 3 on TensorFlow). No TensorFlow is reachable where
+# NormLab's tests run: they check this file with python3 -m py_compile and against a numpy stand-in
+# of the Keras calls it makes, not with Keras itself.
 #   python3 normlab_keras.py                evaluates the embedded weights on the test rows
 #   python3 normlab_keras.py --epochs 20    then trains 20 epochs on (MirroredStrategy on 2+ GPUs)
 #   python3 normlab_keras.py --help         more: --inputs, --dump-outputs, --save, --cpu
@@ -91,12 +92,12 @@ def build_model():
     bn1 = layers.BatchNormalization(momentum=0.9, epsilon=0.001, center=True, scale=True, name="bn1")(dense1)  # batchnorm "bn1"
     act1 = layers.Activation("relu", name="act1")(bn1)  # activation "act1"
     # dense "dense2"
-    dense2 = layers.Dense(8, use_bias=True, kernel_initializer=keras.initializers.RandomUniform(-0.6123724356957945, 0.6123724356957945, seed=4041564988),
+    dense2 = layers.Dense(8, use_bias=True, kernel_initializer=keras.initializers.RandomUniform(-0.6123724356957945, 0.6123724356957945, seed=1894081340),
         bias_initializer="zeros", kernel_regularizer=kernel_regularizer(), name="dense2")(act1)
     bn2 = layers.BatchNormalization(momentum=0.9, epsilon=0.001, center=True, scale=True, name="bn2")(dense2)  # batchnorm "bn2"
     act2 = layers.Activation("relu", name="act2")(bn2)  # activation "act2"
     # output "output"
-    output = layers.Dense(1, use_bias=True, kernel_initializer=keras.initializers.RandomUniform(-0.816496580927726, 0.816496580927726, seed=4289372440),
+    output = layers.Dense(1, use_bias=True, kernel_initializer=keras.initializers.RandomUniform(-0.816496580927726, 0.816496580927726, seed=2141888792),
         bias_initializer="zeros", kernel_regularizer=kernel_regularizer(), name="output")(act2)
     return keras.Model(inputs=input, outputs=output, name="normlab")
 

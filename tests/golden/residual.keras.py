@@ -18,8 +18,9 @@
 #   leaky = Activation "leaky" (Leaky ReLU, alpha 0.1) -> width 6 <- bn
 #   out = Output "out" (softmax + cross-entropy) -> width 3 <- leaky
 #
-# Run (TensorFlow 2.x with tf.keras, or Keras 3 on TensorFlow; NormLab checks this file only
-# with python3 -m py_compile, as no TensorFlow is reachable where its tests run):
+# Run (TensorFlow 2.x with tf.keras, or Keras 3 on TensorFlow). No TensorFlow is reachable where
+# NormLab's tests run: they check this file with python3 -m py_compile and against a numpy stand-in
+# of the Keras calls it makes, not with Keras itself.
 #   python3 normlab_keras.py                evaluates the embedded weights on the test rows
 #   python3 normlab_keras.py --epochs 20    then trains 20 epochs on (MirroredStrategy on 2+ GPUs)
 #   python3 normlab_keras.py --help         more: --inputs, --dump-outputs, --save, --cpu
@@ -88,10 +89,10 @@ def build_model():
     """The NormLab graph as a Keras functional model, in topological order; it outputs the logits."""
     in_ = keras.Input(shape=(INPUT_DIM,), name="in_")
     # dense "my-layer.v2:"
-    my_layer_v2_ = layers.Dense(4, use_bias=False, kernel_initializer=keras.initializers.TruncatedNormal(mean=0.0, stddev=1.0, seed=2938866975),
+    my_layer_v2_ = layers.Dense(4, use_bias=False, kernel_initializer=keras.initializers.TruncatedNormal(mean=0.0, stddev=1.0, seed=791383327),
         bias_initializer="zeros", kernel_regularizer=kernel_regularizer(), name="my_layer_v2_")(in_)
     # dense "proj"
-    proj = layers.Dense(4, use_bias=True, kernel_initializer=keras.initializers.TruncatedNormal(mean=0.0, stddev=0.7071067811865476, seed=2829726783),
+    proj = layers.Dense(4, use_bias=True, kernel_initializer=keras.initializers.TruncatedNormal(mean=0.0, stddev=0.7071067811865476, seed=682243135),
         bias_initializer="zeros", kernel_regularizer=kernel_regularizer(), name="proj")(in_)
     class_ = layers.LayerNormalization(epsilon=0.00001, center=False, scale=True, name="class_")(my_layer_v2_)  # layernorm "class"
     n3 = layers.Activation("gelu", name="n3")(class_)  # activation "3"
