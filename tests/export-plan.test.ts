@@ -101,10 +101,12 @@ describe('Python names for node ids', () => {
 });
 
 describe('Python literals', () => {
-  it('base64 is the standard one', () => {
+  it('base64 is the standard one, broken into lines when asked', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
-        expect(base64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const plain = Buffer.from(bytes).toString('base64');
+        expect(base64(bytes)).toBe(plain);
+        expect(base64(bytes, 8)).toBe(plain.match(/.{1,8}/g)?.join('\n') ?? '');
       }),
       { numRuns: 300, seed: 10 },
     );

@@ -40,23 +40,50 @@ export function comment(lines: readonly string[], indent = ''): string {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
+const PAD = 61; // "="
+const NEWLINE = 10;
 
-/** Standard base64 (RFC 4648, with padding) of some bytes. */
-export function base64(bytes: Uint8Array): string {
-  const out: string[] = [];
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    out.push(B64[n >> 18] as string, B64[(n >> 12) & 63] as string, B64[(n >> 6) & 63] as string);
-    out.push(B64[n & 63] as string);
+/** ASCII bytes to a string (TextDecoder: a global in browsers, workers and Node alike). */
+function asciiText(codes: Uint8Array): string {
+  return new TextDecoder().decode(codes);
+}
+
+/**
+ * Standard base64 (RFC 4648, with padding) of some bytes, with a line break after every
+ * `lineLength` characters when given (a multiple of 4). Written into one byte buffer, so
+ * 25 MB of data (100,000 rows of 64 floats) costs two buffers, not millions of strings.
+ */
+export function base64(bytes: Uint8Array, lineLength = 0): string {
+  const chars = 4 * Math.ceil(bytes.length / 3);
+  const perLine = lineLength > 0 ? lineLength : chars;
+  const breaks = perLine > 0 ? Math.max(0, Math.ceil(chars / perLine) - 1) : 0;
+  const out = new Uint8Array(chars + breaks);
+  const lineBytes = (perLine / 4) * 3;
+  let o = 0;
+  for (let start = 0; start < bytes.length; start += lineBytes) {
+    if (start > 0) out[o++] = NEWLINE;
+    const end = Math.min(bytes.length, start + lineBytes);
+    let i = start;
+    for (; i + 2 < end; i += 3) {
+      const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+      out[o] = CODES[n >> 18] as number;
+      out[o + 1] = CODES[(n >> 12) & 63] as number;
+      out[o + 2] = CODES[(n >> 6) & 63] as number;
+      out[o + 3] = CODES[n & 63] as number;
+      o += 4;
+    }
+    if (i < end) {
+      const two = i + 1 < end;
+      const n = ((bytes[i] as number) << 16) | (two ? (bytes[i + 1] as number) << 8 : 0);
+      out[o] = CODES[n >> 18] as number;
+      out[o + 1] = CODES[(n >> 12) & 63] as number;
+      out[o + 2] = two ? (CODES[(n >> 6) & 63] as number) : PAD;
+      out[o + 3] = PAD;
+      o += 4;
+    }
   }
-  const rest = bytes.length - i;
-  if (rest > 0) {
-    const n = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
-    out.push(B64[n >> 18] as string, B64[(n >> 12) & 63] as string);
-    out.push(rest === 2 ? (B64[(n >> 6) & 63] as string) : '=', '=');
-  }
-  return out.join('');
+  return asciiText(out);
 }
 
 /** Values as little-endian float32 bytes (the layout Python's floats() helper decodes). */
@@ -67,7 +94,7 @@ export function float32Bytes(values: ArrayLike<number>): Uint8Array {
   return bytes;
 }
 
-/** Characters per line of embedded base64. */
+/** Characters per line of embedded base64 (a multiple of 4). */
 const B64_LINE = 76;
 
 /**
@@ -75,9 +102,7 @@ const B64_LINE = 76;
  * block broken into lines of 76 characters (base64.b64decode skips the line breaks).
  */
 export function pyFloat32Literal(values: ArrayLike<number>, indent: string): string {
-  const text = base64(float32Bytes(values));
-  if (text.length <= B64_LINE) return `"${text}"`;
-  const lines: string[] = [];
-  for (let i = 0; i < text.length; i += B64_LINE) lines.push(text.slice(i, i + B64_LINE));
-  return `"""\n${lines.join('\n')}\n${indent}"""`;
+  const bytes = float32Bytes(values);
+  if (bytes.length <= (B64_LINE / 4) * 3) return `"${base64(bytes)}"`;
+  return `"""\n${base64(bytes, B64_LINE)}\n${indent}"""`;
 }

@@ -199,7 +199,7 @@ def main(argv=None):
             load_normlab_weights(model)
         model.compile(optimizer=make_optimizer(), loss=make_loss())
     if NORMLAB_WEIGHTS is not None:
-        origin = f"weights trained in NormLab to step {TRAINED_STEP}"
+        origin = "weights trained in NormLab" + (f" to step {TRAINED_STEP}" if TRAINED_STEP is not None else "")
     else:
         origin = f"a fresh initialization (seed {SEED})"
     print(f"NormLab {TASK} model on TensorFlow {tf.__version__} ({len(gpus)} GPUs, {strategy.num_replicas_in_sync} replicas)")

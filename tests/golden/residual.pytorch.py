@@ -360,7 +360,7 @@ def main(argv=None):
     net = Net()
     if NORMLAB_WEIGHTS is not None:
         load_normlab_weights(net)
-        origin = f"weights trained in NormLab to step {TRAINED_STEP}"
+        origin = "weights trained in NormLab" + (f" to step {TRAINED_STEP}" if TRAINED_STEP is not None else "")
     else:
         origin = f"a fresh initialization (seed {SEED})"
     net.to(device)
