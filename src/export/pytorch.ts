@@ -12,7 +12,8 @@ const RUN = [
   '  python3 normlab_pytorch.py                evaluates the embedded weights on the test rows',
   '  python3 normlab_pytorch.py --epochs 20    then trains 20 epochs on and evaluates again',
   '  torchrun --nproc_per_node=2 normlab_pytorch.py --epochs 20',
-  '      the same with DistributedDataParallel on 2 processes (gloo on the CPU, nccl on GPUs)',
+  '      the same with DistributedDataParallel on 2 processes (gloo on the CPU, nccl on GPUs);',
+  "      Debian 12's torch 1.13 on Python 3.11 needs torchrun --redirects 1 --tee 1 (a launcher bug)",
   '  python3 normlab_pytorch.py --help         more: --steps, --inputs, --dump-outputs, --save, --cpu',
 ];
 

@@ -123,6 +123,7 @@ export const TORCH_TABLE: LayerTable = {
     "  uses eps 1e-7 where torch's default is 1e-8 (same formula otherwise); rmsprop = TfjsRMSprop below:",
     '  tfjs divides by sqrt(ms + eps), torch.optim.RMSprop by sqrt(ms) + eps, which cannot be mapped.',
     'Batches: one process draws the same batches as NormLab (mulberry32 Fisher-Yates per epoch, the',
-    '  last partial batch left for the next epoch); several processes use a DistributedSampler instead.',
+    '  last partial batch left for the next epoch); several processes use a DistributedSampler instead,',
+    '  each normalizing BatchNorm over its own share of the batch (no SyncBatchNorm).',
   ],
 };

@@ -20,7 +20,8 @@
 #   python3 normlab_pytorch.py                evaluates the embedded weights on the test rows
 #   python3 normlab_pytorch.py --epochs 20    then trains 20 epochs on and evaluates again
 #   torchrun --nproc_per_node=2 normlab_pytorch.py --epochs 20
-#       the same with DistributedDataParallel on 2 processes (gloo on the CPU, nccl on GPUs)
+#       the same with DistributedDataParallel on 2 processes (gloo on the CPU, nccl on GPUs);
+#       Debian 12's torch 1.13 on Python 3.11 needs torchrun --redirects 1 --tee 1 (a launcher bug)
 #   python3 normlab_pytorch.py --help         more: --steps, --inputs, --dump-outputs, --save, --cpu
 #
 # Conventions, NormLab (TensorFlow.js) -> PyTorch, checked by NormLab's tests:
@@ -40,7 +41,8 @@
 #     uses eps 1e-7 where torch's default is 1e-8 (same formula otherwise); rmsprop = TfjsRMSprop below:
 #     tfjs divides by sqrt(ms + eps), torch.optim.RMSprop by sqrt(ms) + eps, which cannot be mapped.
 # - Batches: one process draws the same batches as NormLab (mulberry32 Fisher-Yates per epoch, the
-#     last partial batch left for the next epoch); several processes use a DistributedSampler instead.
+#     last partial batch left for the next epoch); several processes use a DistributedSampler instead,
+#     each normalizing BatchNorm over its own share of the batch (no SyncBatchNorm).
 
 
 import argparse
