@@ -32,6 +32,8 @@ export interface ExportData {
 export type ExportWeights = Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>;
 
 export interface ExportInput {
+  /** The lab's name or title, for the generated file's header comment (optional). */
+  readonly labName?: string;
   readonly graph: Graph;
   readonly task: Task;
   readonly inputDim: number;
