@@ -155,11 +155,7 @@ test.describe('Export', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 
-  // Enable once the PyTorch generator (branch pyexport) lands: today's placeholder refuses
-  // ("PyTorch export is not built yet."). Then check the printed line's format it chose. The
-  // plumbing (weights, data, preview, Copy, Download, python3) passed with a stand-in generator
-  // for the default graph: app 0.992, python3 0.9920.
-  test.fixme('PyTorch (.py) with trained weights: preview, Copy, Download; python3 prints the app’s test accuracy', async ({
+  test('PyTorch (.py) with trained weights: preview, Copy, Download; python3 prints the app’s test accuracy', async ({
     page,
     context,
   }, testInfo) => {
@@ -196,7 +192,7 @@ test.describe('Export', () => {
     }
     const out = execFileSync(PYTHON, [file], { encoding: 'utf8', timeout: 180_000 });
     writeFileSync(testInfo.outputPath('python-output.txt'), out);
-    const printed = /test accuracy:\s*([0-9.]+)/i.exec(out);
+    const printed = /test accuracy:?\s*([0-9.]+)/i.exec(out);
     expect(printed, `python printed:\n${out}`).not.toBeNull();
     const pyAccuracy = Number(printed?.[1]);
     testInfo.annotations.push({
