@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { type ChartStyle, useChartStyle } from './chartStyle';
 import { cellColor } from './colors';
+import { setCanvasRedraw } from './pictureCanvas';
 
 export interface HeatmapData {
   readonly size: number;
@@ -116,6 +117,19 @@ function HeatmapChartView({ heatmap, train, test, domain, task, size, emptyText,
     ctx.clearRect(0, 0, size, size);
     drawPoints(ctx, train, size, domain, task, false, style);
     drawPoints(ctx, test, size, domain, task, true, style);
+    // A picture for a slide redraws the points at its own scale, sharp (src/charts/pictureCanvas.ts).
+    setCanvasRedraw(canvas, (scale) => {
+      const sharp = document.createElement('canvas');
+      sharp.width = Math.round(size * scale);
+      sharp.height = Math.round(size * scale);
+      const c = sharp.getContext('2d');
+      if (!c) return null;
+      c.setTransform(scale, 0, 0, scale, 0, 0);
+      drawPoints(c, train, size, domain, task, false, style);
+      drawPoints(c, test, size, domain, task, true, style);
+      return sharp;
+    });
+    return () => setCanvasRedraw(canvas, null);
   }, [train, test, domain, task, size, style]);
 
   const [lo, hi] = domain;

@@ -20,6 +20,7 @@ import { appStore } from '../store/store';
 import { focusInspectorSoon } from './inspectorFocus';
 import { nodeTypes } from './nodes/nodeTypes';
 import { PALETTE_MIME } from './PaletteItem';
+import { GraphImageMenu } from './picture/GraphImageMenu';
 import { useFlowEdges, useFlowNodes } from './useFlowNodes';
 import { FIT_OPTIONS, useRefitOnResize } from './useRefitOnResize';
 
@@ -192,7 +193,9 @@ export function Canvas() {
           nodeColor={minimapColor}
           nodeStrokeWidth={0}
         />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          <GraphImageMenu />
+        </Controls>
       </ReactFlow>
     </section>
   );

@@ -1,12 +1,21 @@
 import { useId, useMemo, useRef } from 'react';
+import { useChartStyle } from '../charts/chartStyle';
 import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
+import type { SlideText } from '../export/slideLayout';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NonlinearityScore } from './NonlinearityScore';
+import { ChartImageMenu } from './picture/ChartImageMenu';
 import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
+
+/** "Circle dataset · step 1200": what a picture of a chart was taken of. */
+function pictureSubtitle(): string {
+  const s = appStore.getState();
+  return `${s.dataset.info.label} dataset · step ${s.metrics?.step ?? 0}`;
+}
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
@@ -22,35 +31,63 @@ export function ChartsPanel() {
   const logId = useId();
   const presenter = useAppStore((s) => s.presenter);
   const blockRef = useRef<HTMLDivElement>(null);
+  const boundaryRef = useRef<HTMLDivElement>(null);
+  const lossRef = useRef<HTMLDivElement>(null);
+  const style = useChartStyle();
   const size = useChartSize(blockRef, presenter);
   const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
   const test = useMemo(() => ({ x: dataset.xTest, y: dataset.yTest }), [dataset]);
   const { task } = dataset.info;
+  const title = task === 'regression' ? 'Prediction surface' : 'Decision boundary';
   const legend =
     task === 'binary'
       ? 'Colour: P(blue class), inference mode.'
       : task === 'multiclass'
         ? 'Colour: most likely class; paler = less sure.'
         : 'Colour: predicted value, -1 (orange) to 1 (blue).';
+  const [lo, hi] = dataset.info.domain;
+  const boundaryText = (): SlideText => ({
+    title,
+    subtitle: pictureSubtitle(),
+    xLabel: `x1 (from ${lo} to ${hi})`,
+    yLabel: `x2 (from ${lo} to ${hi})`,
+    caption: `${legend} White rim: train points, black rim: test points.`,
+  });
+  const lossText = (): SlideText => ({
+    title: 'Loss',
+    subtitle: pictureSubtitle(),
+    xLabel: 'Step',
+    yLabel: logScale ? 'Loss (log scale)' : 'Loss',
+    legend: [
+      { label: 'train', color: style.train, dashed: style.dashTrain },
+      { label: 'test', color: style.test },
+    ],
+    caption: 'Train: mean loss of the training batches since the previous point. Test: loss on the test set.',
+  });
   return (
     <section className="charts" aria-label="Charts">
       <div className="chart-block" ref={blockRef}>
-        <h2>{task === 'regression' ? 'Prediction surface' : 'Decision boundary'}</h2>
-        <HeatmapChart
-          heatmap={invalid ? null : heatmap}
-          train={train}
-          test={test}
-          domain={dataset.info.domain}
-          task={task}
-          size={size}
-          marker={batchOpen ? batchPoint : null}
-          onPick={batchOpen ? (p) => appStore.getState().setBatchPoint(p) : undefined}
-          emptyText={
-            invalid
-              ? 'Fix the graph to see what it predicts.'
-              : 'The prediction appears once the model is built.'
-          }
-        />
+        <div className="chart-head">
+          <h2>{title}</h2>
+          <ChartImageMenu target={boundaryRef} name={title.toLowerCase()} text={boundaryText} />
+        </div>
+        <div ref={boundaryRef}>
+          <HeatmapChart
+            heatmap={invalid ? null : heatmap}
+            train={train}
+            test={test}
+            domain={dataset.info.domain}
+            task={task}
+            size={size}
+            marker={batchOpen ? batchPoint : null}
+            onPick={batchOpen ? (p) => appStore.getState().setBatchPoint(p) : undefined}
+            emptyText={
+              invalid
+                ? 'Fix the graph to see what it predicts.'
+                : 'The prediction appears once the model is built.'
+            }
+          />
+        </div>
         <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
         {!invalid && heatmap && <NonlinearityScore value={heatmap.nonlinearity} task={task} />}
       </div>
@@ -66,22 +103,27 @@ export function ChartsPanel() {
             </span>{' '}
             <span className="loss-key test">test</span>
           </h2>
-          <span className="field-check">
-            <input
-              id={logId}
-              type="checkbox"
-              checked={logScale}
-              onChange={(e) => appStore.getState().setLogScale(e.target.checked)}
-            />
-            <label htmlFor={logId}>Log scale</label>
+          <span className="chart-tools">
+            <span className="field-check">
+              <input
+                id={logId}
+                type="checkbox"
+                checked={logScale}
+                onChange={(e) => appStore.getState().setLogScale(e.target.checked)}
+              />
+              <label htmlFor={logId}>Log scale</label>
+            </span>
+            <ChartImageMenu target={lossRef} name="loss chart" text={lossText} />
           </span>
         </div>
-        <LossChart
-          points={invalid ? NO_POINTS : history}
-          emptyText={invalid ? 'Fix the graph, then train.' : undefined}
-          logScale={logScale}
-          height={presenter ? 240 : 140}
-        />
+        <div ref={lossRef}>
+          <LossChart
+            points={invalid ? NO_POINTS : history}
+            emptyText={invalid ? 'Fix the graph, then train.' : undefined}
+            logScale={logScale}
+            height={presenter ? 240 : 140}
+          />
+        </div>
       </div>
     </section>
   );

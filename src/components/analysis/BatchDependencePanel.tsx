@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { BatchSpreadChart } from '../../charts/BatchSpreadChart';
 import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
 import { SETTING_SPECS } from '../../store/settingsSpecs';
 import { appStore, useAppStore } from '../../store/store';
 import { NumberField } from '../NumberField';
+import { ChartImageMenu } from '../picture/ChartImageMenu';
 import { SelectField } from '../SelectField';
 import { NodePicker } from './NodePicker';
 import { PanelMessage } from './PanelMessage';
@@ -25,6 +27,13 @@ export function BatchDependencePanel() {
   const blocker = usePanelBlocker();
   const step = useStep();
   const { setBatchPoint, setBatchUnit } = appStore.getState();
+  const chartRef = useRef<HTMLDivElement>(null);
+  // The chart draws its own axis labels and the inference line's key.
+  const pictureText = () => ({
+    title: `Batch dependence at ${node?.id ?? ''}`,
+    subtitle: `${appStore.getState().dataset.info.label} dataset · point (${point[0]}, ${point[1]}) · step ${fresh?.step ?? 0}`,
+    caption: `Training mode: the same point's output ranges over ${fmt(fresh?.trainingSpread ?? 0)} with its batch-mates. Inference mode (dashed line): ${fmt(fresh?.inferenceSpread ?? 0)}.`,
+  });
   const fresh =
     report && node && report.nodeId === node.id && report.unit === Math.min(unit, width - 1) ? report : null;
   return (
@@ -61,13 +70,16 @@ export function BatchDependencePanel() {
         <PanelMessage text={`Putting the point into batches at ${node.id}…`} />
       ) : (
         <div className="batch-body">
-          <BatchSpreadChart
-            groups={fresh.groups}
-            inference={fresh.inference}
-            yLabel={`${node.id} unit ${fresh.unit + 1}`}
-            width={460}
-            height={200}
-          />
+          <div className="batch-chart picture-host" ref={chartRef}>
+            <ChartImageMenu target={chartRef} name="batch dependence chart" text={pictureText} />
+            <BatchSpreadChart
+              groups={fresh.groups}
+              inference={fresh.inference}
+              yLabel={`${node.id} unit ${fresh.unit + 1}`}
+              width={460}
+              height={200}
+            />
+          </div>
           <div className="batch-numbers">
             <p>
               Training mode: the point ({fresh.point[0]}, {fresh.point[1]}) gives outputs that range over{' '}

@@ -1,3 +1,4 @@
+import type { ReactNode, Ref } from 'react';
 import { useChartStyle } from '../../charts/chartStyle';
 import { HistogramChart, type ShadedRegion } from '../../charts/HistogramChart';
 import type { UnitDistribution } from '../../train/protocol';
@@ -8,12 +9,16 @@ interface Props {
   /** An activation's dead or saturated region, shaded on the "before" chart. */
   readonly regionIntervals: readonly (readonly [number, number])[];
   readonly regionLabel: string;
+  /** The element around both histograms (for their picture). */
+  readonly pairRef?: Ref<HTMLDivElement>;
+  /** Shown in the pair's top right corner (the picture menu). */
+  readonly menu?: ReactNode;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 
 /** The input (before) and output (after) histograms of one node side by side. */
-export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel }: Props) {
+export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel, pairRef, menu }: Props) {
   const style = useChartStyle();
   const regions: ShadedRegion[] = regionIntervals.map(([from, to]) => ({ from, to, label: regionLabel }));
   // One x axis for both, so the narrowing (or shifting) that the node does is visible at a glance.
@@ -23,7 +28,8 @@ export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel 
   ];
   return (
     <>
-      <div className="hist-pair">
+      <div className="hist-pair picture-host" ref={pairRef}>
+        {menu}
         <HistogramChart
           hist={dist.before}
           title={`Before: input of ${nodeName}`}

@@ -1,8 +1,11 @@
+import { useRef } from 'react';
+import type { SlideText } from '../../export/slideLayout';
 import { activationRegion } from '../../graph/activationRegions';
 import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/store';
 import { MAX_PROBE_UNITS, type ProbeMode } from '../../train/protocol';
+import { ChartImageMenu } from '../picture/ChartImageMenu';
 import { SelectField } from '../SelectField';
 import { BatchNormStatsTable } from './BatchNormStatsTable';
 import { DistributionPair } from './DistributionPair';
@@ -35,6 +38,17 @@ export function DistributionsPanel() {
   const unitValue = unit === 'pooled' || unit >= units ? 'pooled' : String(unit);
   const shown = fresh ? (unitValue === 'pooled' ? fresh.pooled : fresh.units[Number(unitValue)]) : null;
   const region = node?.kind === 'activation' ? activationRegion(String(node.params.fn)) : null;
+  const pairRef = useRef<HTMLDivElement>(null);
+  const pictureText = (): SlideText => ({
+    title: `Distributions at ${node ? nodeLabel(node) : ''}`,
+    subtitle: `${appStore.getState().dataset.info.label} dataset · ${fresh?.probeSize ?? 0} test points, ${mode} mode · ${
+      unitValue === 'pooled' ? 'all units pooled' : `unit ${Number(unitValue) + 1}`
+    } · step ${fresh?.step ?? 0}`,
+    xLabel: 'Value',
+    yLabel: 'Count',
+    caption:
+      'Left: the input of the node; right: its output, on one x axis. Line: mean; grey band: mean ± one standard deviation.',
+  });
   return (
     <div className="panel">
       <div className="panel-head">
@@ -70,6 +84,8 @@ export function DistributionsPanel() {
       ) : (
         <>
           <DistributionPair
+            pairRef={pairRef}
+            menu={<ChartImageMenu target={pairRef} name="distributions" text={pictureText} arrange="row" />}
             dist={shown}
             nodeName={nodeLabel(node)}
             regionIntervals={region?.intervals ?? []}

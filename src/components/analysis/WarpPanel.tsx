@@ -1,7 +1,9 @@
+import { useRef } from 'react';
 import { WarpedGridChart } from '../../charts/WarpedGridChart';
 import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
-import { useAppStore } from '../../store/store';
+import { appStore, useAppStore } from '../../store/store';
+import { ChartImageMenu } from '../picture/ChartImageMenu';
 import { NodePicker } from './NodePicker';
 import { nodeLabel } from './nodeLabel';
 import { PanelMessage } from './PanelMessage';
@@ -23,6 +25,14 @@ export function WarpPanel() {
   const step = useStep();
   const fresh = report && node && report.nodeId === node.id ? report : null;
   const straight = fresh ? fresh.bend < STRAIGHT : false;
+  const chartRef = useRef<HTMLDivElement>(null);
+  // The chart draws its own axis labels; the slide adds the title and what the colours mean.
+  const pictureText = () => ({
+    title: `Warped grid at ${node ? nodeLabel(node) : ''}`,
+    subtitle: `${appStore.getState().dataset.info.label} dataset · ${straight ? 'lines stay straight' : 'lines bend'} (largest bend ${(100 * (fresh?.bend ?? 0)).toFixed(1)}%) · step ${fresh?.step ?? 0}`,
+    caption:
+      'Blue: horizontal lines of the input plane, orange: vertical ones, as this layer sees them. Straight lines: the network is affine up to here.',
+  });
   return (
     <div className="panel">
       <div className="panel-head">
@@ -43,13 +53,16 @@ export function WarpPanel() {
         <PanelMessage text={`Pushing the grid through ${node.id}…`} />
       ) : (
         <div className="warp-body">
-          <WarpedGridChart
-            lines={fresh.lines}
-            xLabel={fresh.projected ? 'component 1' : `${node.id} unit 1`}
-            yLabel={fresh.projected ? 'component 2' : `${node.id} unit 2`}
-            width={400}
-            height={220}
-          />
+          <div className="warp-chart picture-host" ref={chartRef}>
+            <ChartImageMenu target={chartRef} name="warped grid" text={pictureText} />
+            <WarpedGridChart
+              lines={fresh.lines}
+              xLabel={fresh.projected ? 'component 1' : `${node.id} unit 1`}
+              yLabel={fresh.projected ? 'component 2' : `${node.id} unit 2`}
+              width={400}
+              height={220}
+            />
+          </div>
           <div className="warp-numbers">
             <p className="verdict">
               {straight ? 'Lines stay straight' : 'Lines bend'} (largest bend{' '}

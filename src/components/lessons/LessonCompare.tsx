@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import type { RunSeries } from '../../charts/RunsChart';
 import { pinAndCompare } from '../../store/lessonActions';
 import type { ActiveLesson } from '../../store/lessonSlice';
 import { appStore, useAppStore } from '../../store/store';
 import type { LossPoint } from '../../store/trainingSlice';
+import { ChartImageMenu } from '../picture/ChartImageMenu';
 
 // recharts loads in its own chunk, only when a comparison is on screen.
 const RunsChart = lazy(() => import('../../charts/RunsChart'));
@@ -25,6 +26,7 @@ export function LessonCompare({ active }: { active: ActiveLesson }) {
   const step = useAppStore((s) => s.metrics?.step ?? 0);
   const history = useAppStore((s) => s.lossHistory);
   const compare = active.lesson.compare;
+  const chartRef = useRef<HTMLDivElement>(null);
   if (!compare) return null;
   if (active.phase === 'first') {
     const ready = step >= active.lesson.stepBudget;
@@ -48,15 +50,30 @@ export function LessonCompare({ active }: { active: ActiveLesson }) {
   ];
   return (
     <div className="lesson-compare">
-      <h3>Test accuracy, both runs</h3>
-      <Suspense fallback={<p className="hint">Loading the chart…</p>}>
-        <RunsChart
-          runs={runs}
-          yLabel="Test accuracy"
-          domain={[0, 1]}
-          format={(v) => `${(v * 100).toFixed(0)}%`}
+      <div className="chart-head">
+        <h3>Test accuracy, both runs</h3>
+        <ChartImageMenu
+          target={chartRef}
+          name="comparison chart"
+          text={() => ({
+            title: 'Test accuracy, both runs',
+            subtitle: active.lesson.title,
+            xLabel: 'Step',
+            yLabel: 'Test accuracy',
+            legend: runs.map((r) => ({ label: r.name, color: r.color, dashed: r.dashed })),
+          })}
         />
-      </Suspense>
+      </div>
+      <div ref={chartRef}>
+        <Suspense fallback={<p className="hint">Loading the chart…</p>}>
+          <RunsChart
+            runs={runs}
+            yLabel="Test accuracy"
+            domain={[0, 1]}
+            format={(v) => `${(v * 100).toFixed(0)}%`}
+          />
+        </Suspense>
+      </div>
     </div>
   );
 }
