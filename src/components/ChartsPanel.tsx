@@ -62,7 +62,7 @@ export function ChartsPanel() {
       { label: 'train', color: style.train, dashed: style.dashTrain },
       { label: 'test', color: style.test },
     ],
-    caption: 'Train: mean loss of the training batches since the previous point. Test: loss on the test set.',
+    caption: 'Train: loss on the whole training set, inference mode. Test: the same on the test set.',
   });
   return (
     <section className="charts" aria-label="Charts">
