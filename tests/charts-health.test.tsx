@@ -23,6 +23,8 @@ const drawn = (c: HTMLElement) => c.querySelectorAll('.recharts-line-curve').len
 describe('health chart scales and numbers', () => {
   it('writes tiny and huge figures in exponent form and spells out NaN and infinity', () => {
     expect(formatSci(0.00123)).toBe('1.23e-3');
+    expect(formatSci(0.001)).toBe('1e-3');
+    expect(formatSci(0.0012)).toBe('1.2e-3');
     expect(formatSci(0.5)).toBe('0.5');
     expect(formatSci(123.456)).toBe('123');
     expect(formatSci(12345)).toBe('1.23e4');
@@ -60,7 +62,7 @@ describe('HealthChart', () => {
     expect(drawn(container)).toBe(2);
     expect(screen.getByText('1e-3: a healthy step')).toBeTruthy();
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
-      'Update / weight by step, at step 30: dense1 8.00e-4; output 3.00e-3',
+      'Update / weight by step, at step 30: dense1 8e-4; output 3e-3',
     );
   });
 
@@ -167,8 +169,8 @@ describe('the health numbers', () => {
     const table = screen.getByTestId('health-table');
     const body = within(table).getAllByRole('row').slice(1);
     expect(body.map((r) => Array.from(r.children).map((c) => c.textContent))).toEqual([
-      ['Dense (dense1)', '0.0123', '2.5', '1.10e-3', '4.80e-3'],
-      ['Dense (dense2)', '0.5', '3', '2.00e-3', '3.33e-3'],
+      ['Dense (dense1)', '0.0123', '2.5', '1.1e-3', '4.8e-3'],
+      ['Dense (dense2)', '0.5', '3', '2e-3', '3.33e-3'],
       ['Output (output)', '1.5', '1.2', '0.01', '—'],
     ]);
     expect(within(table).getByText('At step 120')).toBeTruthy();

@@ -203,9 +203,14 @@ describe('learning-rate sweep: the bridge', () => {
     expect(store.getState().sweep.runs.map((r) => r.label)).toEqual(['This lab', 'Without normalization']);
     jobs[0]?.onPoint(point('current', 0.001, 0.4));
     expect(store.getState().sweep.points).toHaveLength(1);
-    jobs[0]?.resolve([]);
+    // The worker's answer holds every point, also one whose progress message has not arrived yet.
+    const all = [point('current', 0.001, 0.4), point('current', 0.00496, 0.2)];
+    jobs[0]?.resolve(all);
     await flush();
     expect(store.getState().sweep.status).toBe('done');
+    expect(store.getState().sweep.points).toEqual(all);
+    jobs[0]?.onPoint(point('current', 0.00496, 0.2)); // its late progress message changes nothing
+    expect(store.getState().sweep.points).toEqual(all);
     sweep.start(); // and another may follow
     expect(jobs).toHaveLength(2);
     expect(store.getState().sweep.points).toEqual([]);

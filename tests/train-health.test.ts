@@ -171,6 +171,9 @@ describe('training health cadence', () => {
     expect(h.due()).toBe(false); // off
     h.setEnabled(true);
     expect(h.due()).toBe(true);
+    h.ran(t - 500); // the first sample warms tfjs up: its cost does not count
+    t += HEALTH_INTERVAL_MS;
+    expect(h.due()).toBe(true);
     h.ran(t - 4); // a 4 ms sample: the nominal interval rules
     t += HEALTH_INTERVAL_MS - 1;
     expect(h.due()).toBe(false);
@@ -185,7 +188,7 @@ describe('training health cadence', () => {
     expect(h.due()).toBe(false);
   });
 
-  it('keeps sampling within 5% of a simulated loop, cheap or dear', () => {
+  it('keeps sampling within 5% of a simulated loop, cheap or dear (past the warm-up sample)', () => {
     for (const [groupMs, sampleMs] of [
       [25, 2],
       [25, 30],
@@ -193,18 +196,19 @@ describe('training health cadence', () => {
     ] as const) {
       let t = 0;
       let sampling = 0;
+      let samples = 0;
       const h = new HealthSampler(() => t);
       h.setEnabled(true);
       while (t < 600_000) {
         if (h.due()) {
           const t0 = t;
           t += sampleMs;
-          sampling += sampleMs;
+          if (samples++ > 0) sampling += sampleMs;
           h.ran(t0);
         } else t += groupMs;
       }
       expect(sampling / t).toBeLessThanOrEqual(0.05);
-      expect(sampling).toBeGreaterThan(0);
+      expect(sampling / t).toBeGreaterThan(sampleMs < 10 ? 0.001 : 0.04);
     }
   });
 });

@@ -36,6 +36,9 @@ describe('learning-rate sweep: divergence marking (the app rule)', () => {
     expect(sweepDivergence({ initialLoss: 0.7, finalLoss: 7.7, badStep: null })).toBe(
       'the loss ended 11× above where it started',
     );
+    expect(sweepDivergence({ initialLoss: 1, finalLoss: 4.6e13, badStep: null })).toBe(
+      'the loss ended 5e13× above where it started',
+    );
     expect(sweepDivergence({ initialLoss: 0.7, finalLoss: 6.9, badStep: null })).toBeNull();
     expect(sweepDivergence({ initialLoss: 0.7, finalLoss: 0.05, badStep: null })).toBeNull();
   });

@@ -50,7 +50,8 @@ export default function HealthChart({ rows, series, yLabel, log, guide = null, w
       return row;
     });
   const values = data.flatMap((r) => series.map((s) => r[s.key]));
-  const axis = logAxis(guide ? [...values, guide.y] : values);
+  // A guide never sits on the axis's edge: half a decade either side of it is in view.
+  const axis = logAxis(guide ? [...values, guide.y / 2, guide.y * 2] : values);
   const steps = data.map((r) => r.step as number);
   const xDomain: [number, number] = steps.length
     ? [Math.min(...steps), Math.max(...steps) + (steps.length === 1 ? 1 : 0)]
@@ -91,7 +92,7 @@ export default function HealthChart({ rows, series, yLabel, log, guide = null, w
           y={guide.y}
           stroke="#5f6368"
           strokeDasharray="5 4"
-          label={{ value: guide.label, position: 'insideTopRight', fontSize: 12, fill: '#3c4043' }}
+          label={{ value: guide.label, position: 'insideBottomRight', fontSize: 12, fill: '#3c4043' }}
         />
       )}
       {series.map((s) => (

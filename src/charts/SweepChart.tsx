@@ -34,11 +34,15 @@ interface Props {
 
 const MARK = 'Mark';
 
-/** An ✕ where a run diverged (drawn by a Line's dot at the chart's top edge); nothing elsewhere. */
-function cross(color: string) {
+/**
+ * An ✕ where a run diverged (drawn by a Line's dot on the "diverged" line), nudged `dx` px sideways
+ * so two labs that both diverged at a rate show two marks; nothing elsewhere.
+ */
+function cross(color: string, dx: number) {
   return (props: { cx?: number; cy?: number; value?: unknown; index?: number }) => {
-    const { cx, cy, value, index } = props;
-    if (typeof value !== 'number' || cx === undefined || cy === undefined) return <g key={index} />;
+    const { cy, value, index } = props;
+    if (typeof value !== 'number' || props.cx === undefined || cy === undefined) return <g key={index} />;
+    const cx = props.cx + dx;
     const d = 6;
     return (
       <path
@@ -61,9 +65,9 @@ function cross(color: string) {
 export default function SweepChart({ series, rates, width, height = 200 }: Props) {
   const finite = series.flatMap((s) => s.points.map((p) => logValue(p.loss)));
   const y = logAxis(finite, [0.1, 10]);
-  // Diverged runs sit on a line half a decade above the highest loss (the top of the axis).
-  const ceiling = y.domain[1];
-  const yDomain: [number, number] = [y.domain[0], ceiling * 3];
+  // Diverged runs sit on a line above every loss (the axis's top decade), labelled above it.
+  const ceiling = y.domain[1] * 2;
+  const yDomain: [number, number] = [y.domain[0], y.domain[1] * 6];
   const allRates = [...new Set([...rates, ...series.flatMap((s) => s.points.map((p) => p.rate))])]
     .filter((r) => Number.isFinite(r) && r > 0)
     .sort((a, b) => a - b);
@@ -126,7 +130,7 @@ export default function SweepChart({ series, rates, width, height = 200 }: Props
         y={ceiling}
         stroke="#9aa0a6"
         strokeDasharray="2 4"
-        label={{ value: 'diverged ✕', position: 'insideTopLeft', fontSize: 12, fill: '#3c4043' }}
+        label={{ value: 'diverged ✕', position: 'insideBottomLeft', fontSize: 12, fill: '#3c4043' }}
       />
       <Tooltip
         formatter={(v, _name, item) => {
@@ -151,14 +155,14 @@ export default function SweepChart({ series, rates, width, height = 200 }: Props
           isAnimationActive={false}
         />
       ))}
-      {series.map((s) => (
+      {series.map((s, i) => (
         <Line
           key={s.id + MARK}
           name={`${s.name}: diverged`}
           legendType="none"
           dataKey={s.id + MARK}
           stroke="none"
-          dot={cross(s.color)}
+          dot={cross(s.color, (i - (series.length - 1) / 2) * 9)}
           activeDot={false}
           isAnimationActive={false}
         />

@@ -4,15 +4,19 @@
  */
 
 /**
- * A figure that may span many orders of magnitude: 3 significant digits, in exponent form
- * (1.23e-4) below 0.01 or from 10,000 up; "NaN", "∞" and "−∞" spelled out.
+ * A figure that may span many orders of magnitude: up to 3 significant digits, in exponent form
+ * (1.23e-4, 1e-3) below 0.01 or from 10,000 up; "NaN", "∞" and "−∞" spelled out.
  */
 export function formatSci(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a < 0.01 || a >= 1e4) return v.toExponential(2).replace('e+', 'e');
+  if (a < 0.01 || a >= 1e4)
+    return v
+      .toExponential(2)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'e');
   return String(Number(v.toPrecision(3)));
 }
 

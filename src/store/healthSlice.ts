@@ -50,8 +50,15 @@ export interface HealthSlice {
   /** A sweep began with these runs, rates and words (points cleared). */
   startSweep: (sweep: Omit<SweepState, 'status' | 'points' | 'message'>) => void;
   addSweepPoint: (point: SweepPoint) => void;
-  /** A sweep ended (done, cancelled) or could not run (failed, with why). */
-  endSweep: (status: Exclude<SweepStatus, 'idle' | 'running'>, message?: string) => void;
+  /**
+   * A sweep ended (done, with every point: they may overtake the last progress message) or was
+   * cancelled, or could not run (failed, with why).
+   */
+  endSweep: (
+    status: Exclude<SweepStatus, 'idle' | 'running'>,
+    message?: string,
+    points?: readonly SweepPoint[],
+  ) => void;
 }
 
 export const createHealthSlice: StateCreator<AppState, [], [], HealthSlice> = (set, get) => ({
@@ -73,5 +80,8 @@ export const createHealthSlice: StateCreator<AppState, [], [], HealthSlice> = (s
     const sweep = get().sweep;
     if (sweep.status === 'running') set({ sweep: { ...sweep, points: [...sweep.points, point] } });
   },
-  endSweep: (status, message) => set({ sweep: { ...get().sweep, status, message: message ?? null } }),
+  endSweep: (status, message, points) => {
+    const sweep = get().sweep;
+    set({ sweep: { ...sweep, status, message: message ?? null, points: points ?? sweep.points } });
+  },
 });

@@ -60,10 +60,10 @@ export function connectSweep(
       });
       job = current;
       current.done.then(
-        () => {
+        (points) => {
           if (mine !== generation) return;
           job = null;
-          st().endSweep('done');
+          st().endSweep('done', undefined, points);
         },
         (err: unknown) => {
           if (mine !== generation) return;

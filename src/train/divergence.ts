@@ -46,7 +46,8 @@ export function sweepDivergence(run: {
   if (isDivergedLoss(run.finalLoss)) return 'the final loss is NaN or infinite';
   if (Number.isFinite(run.initialLoss) && run.finalLoss > SWEEP_EXPLOSION_FACTOR * run.initialLoss) {
     const times = run.finalLoss / run.initialLoss;
-    return `the loss ended ${times.toFixed(0)}× above where it started`;
+    const factor = times < 1e4 ? times.toFixed(0) : times.toExponential(0).replace('e+', 'e');
+    return `the loss ended ${factor}× above where it started`;
   }
   return null;
 }

@@ -133,14 +133,15 @@ export class SessionModel {
       const at = group.firstStep + losses.length;
       throw diagnoseStepFailure(err, this.compiled, this.probeX, at, this.config.graph);
     }
-    const stacked = tf.stack(losses);
-    tf.dispose(losses);
-    const values = Array.from(await stacked.data());
+    // One readback for the whole group: its losses, then the measured step's norms.
+    const stacked = tf.tidy(() => (norms ? tf.concat([tf.stack(losses), norms]) : tf.stack(losses)));
+    tf.dispose([...losses, ...(norms ? [norms] : [])]);
+    const read = await stacked.data();
     stacked.dispose();
+    const values = Array.from(read.subarray(0, group.n));
     if (!norms) return { values, health: null };
-    const measured = await norms.data();
-    norms.dispose();
     const step = group.firstStep + 1;
+    const measured = read.subarray(group.n);
     return { values, health: healthSample(step, hyper.learningRate, this.healthLayers, measured) };
   }
 

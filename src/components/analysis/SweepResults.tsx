@@ -9,8 +9,17 @@ const SweepChart = lazy(() => import('../../charts/SweepChart'));
 /** Okabe-Ito blue for this lab, vermillion (dashed) for the variant without normalization. */
 const COLORS: Readonly<Record<string, string>> = { current: '#0072B2', noNorm: '#D55E00' };
 
-/** A sweep's points as a chart (final loss against rate, both labs) and as a table of numbers. */
-export function SweepResults({ sweep }: { readonly sweep: SweepState }) {
+/**
+ * A sweep's points as a chart (final loss against rate, both labs) and, beside it, as a table of
+ * numbers and the summary in words.
+ */
+export function SweepResults({
+  sweep,
+  summary,
+}: {
+  readonly sweep: SweepState;
+  readonly summary: readonly string[];
+}) {
   const series: SweepSeries[] = sweep.runs.map((run) => ({
     id: run.id,
     name: run.label,
@@ -37,27 +46,36 @@ export function SweepResults({ sweep }: { readonly sweep: SweepState }) {
       <Suspense fallback={<p className="hint">Loading the chart…</p>}>
         <SweepChart series={series} rates={sweep.rates} />
       </Suspense>
-      <table className="health-table sweep-table" data-testid="sweep-table">
-        <caption>Final train loss after {sweep.steps} steps</caption>
-        <thead>
-          <tr>
-            <th scope="col">Learning rate</th>
-            {sweep.runs.map((r) => (
-              <th scope="col" key={r.id}>
-                {r.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sweep.rates.map((rate) => (
-            <tr key={rate}>
-              <th scope="row">{rate}</th>
-              {sweep.runs.map((r) => cell(r.id, rate))}
+      <div className="sweep-numbers">
+        <table className="health-table sweep-table" data-testid="sweep-table">
+          <caption>Final train loss after {sweep.steps} steps</caption>
+          <thead>
+            <tr>
+              <th scope="col">Learning rate</th>
+              {sweep.runs.map((r) => (
+                <th scope="col" key={r.id}>
+                  {r.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sweep.rates.map((rate) => (
+              <tr key={rate}>
+                <th scope="row">{rate}</th>
+                {sweep.runs.map((r) => cell(r.id, rate))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {summary.length > 0 && (
+          <ul className="sweep-summary" data-testid="sweep-summary">
+            {summary.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </div>
     </div>
   );
 }

@@ -24,10 +24,9 @@ export function SweepSection({ ref }: { readonly ref?: Ref<HTMLElement> }) {
     <section className="sweep" aria-label="Learning-rate sweep" ref={ref}>
       <h3>Learning-rate sweep</h3>
       <p className="panel-note">
-        {RATES.length} learning rates from {RATES[0]} to {RATES.at(-1)} (log-spaced),{' '}
-        {sweep.steps || SWEEP_DEFAULTS.steps} steps each, all from the same seed: this lab and the same graph
-        without its normalization nodes, in a worker of their own (your run is not touched). Lower is better;
-        ✕ marks a run that diverged.
+        {RATES.length} rates from {RATES[0]} to {RATES.at(-1)}, {sweep.steps || SWEEP_DEFAULTS.steps} steps
+        each from the same seed, for this lab and the same graph without normalization, in a worker of their
+        own: your run is not touched.
       </p>
       {sweep.status === 'running' && (
         <div className="sweep-progress">
@@ -48,14 +47,9 @@ export function SweepSection({ ref }: { readonly ref?: Ref<HTMLElement> }) {
         </p>
       )}
       {sweep.note && <p className="sweep-note">{sweep.note}</p>}
-      {summary.length > 0 && sweep.status !== 'running' && (
-        <ul className="sweep-summary" data-testid="sweep-summary">
-          {summary.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
+      {sweep.runs.length > 0 && sweep.status !== 'failed' && (
+        <SweepResults sweep={sweep} summary={sweep.status === 'running' ? [] : summary} />
       )}
-      {sweep.runs.length > 0 && sweep.status !== 'failed' && <SweepResults sweep={sweep} />}
       {sweep.settings && sweep.status !== 'failed' && (
         <p className="panel-note">Swept with {sweep.settings}.</p>
       )}

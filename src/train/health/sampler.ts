@@ -16,6 +16,8 @@ export class HealthSampler {
   private enabled = false;
   private lastEnd = Number.NEGATIVE_INFINITY;
   private lastCost: number | null = null;
+  /** False until the first sample: it warms tfjs up (new kernels, first readback) and is not typical. */
+  private warm = false;
 
   constructor(
     private readonly now: () => number,
@@ -42,9 +44,15 @@ export class HealthSampler {
     return this.enabled && isDue(this.now(), this.lastEnd, this.intervalMs, this.lastCost);
   }
 
-  /** A measured step that began at `startedAt` has ended (its readback included): the budget counts from now. */
+  /**
+   * A measured step that began at `startedAt` has ended (its readback included): the budget
+   * counts from now, stretched by what it cost. The very first sample's cost is not taken: it
+   * includes tfjs's one-off warm-up (its first gradient and norm kernels, on WebGL their shaders),
+   * which would hold the next sample back for seconds in the run's first, most telling steps.
+   */
   ran(startedAt: number): void {
     this.lastEnd = this.now();
-    this.lastCost = Math.max(0, this.lastEnd - startedAt);
+    this.lastCost = this.warm ? Math.max(0, this.lastEnd - startedAt) : null;
+    this.warm = true;
   }
 }
