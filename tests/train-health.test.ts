@@ -164,6 +164,44 @@ describe('training health in the session', () => {
   });
 });
 
+describe('training health when a measured step throws', () => {
+  it('frees what the measured step made, names the step, and measures again once repaired', async () => {
+    const graph = chain([['dense', { units: 6 }], ['layernorm'], ['activation', { fn: 'relu' }]]);
+    const events: TrainEvent[] = [];
+    const s = new TrainingSession(sessionConfig(graph, {}), (e) => events.push(e), { heatmapSize: 4 });
+    await s.setProbes({ ...NO_PROBES, health: true });
+    await s.runSteps(2, true);
+    // n2 throws in training mode (the gradient pass), as a tfjs bug would.
+    const layer = s.model.getLayer('n2') as unknown as {
+      call: (inputs: unknown, kwargs: { training?: boolean }) => unknown;
+    };
+    const call = layer.call.bind(layer);
+    layer.call = (inputs, kwargs) => {
+      if (kwargs?.training) throw new TypeError("Cannot read properties of undefined (reading 'id')");
+      return call(inputs, kwargs);
+    };
+    const before = tf.memory().numTensors;
+    for (const n of [1, 3]) {
+      const failure = await s.runSteps(n, true).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(String(failure)).toMatch(
+        /Training stopped at step 2: a training step failed in LayerNorm \(n2\)/,
+      );
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    expect(s.steps).toBe(2);
+    layer.call = call;
+    events.length = 0;
+    await s.runSteps(2, true);
+    expect(
+      events.filter((e) => e.type === 'health').map((e) => e.type === 'health' && e.sample.step),
+    ).toEqual([3]);
+    await s.dispose();
+  });
+});
+
 describe('training health cadence', () => {
   it('samples at once when turned on, then no sooner than its interval, or 19 times its cost', () => {
     let t = 1000;
