@@ -1,5 +1,6 @@
 // The benchmark report as Markdown (pure; the same text is printed, saved as latest.md and
 // pasted into the README's Performance section).
+import { healthSection } from './health-report.mjs';
 import { bigNetSection, soakSection } from './markdown-long.mjs';
 import { fmt, mdTable } from './markdown-table.mjs';
 
@@ -277,6 +278,7 @@ export function renderMarkdown(r) {
     load(r),
     accuracy(r),
     bigNetSection(r),
+    healthSection(r),
     soakSection(r),
   ]
     .filter(Boolean)

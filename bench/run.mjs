@@ -3,7 +3,7 @@
 // headless Chromium, and writes bench/results/latest.json and latest.md (printed too).
 //
 // Options: --quick (fewer, shorter runs), --out DIR (default bench/results), --only a,b (sections:
-// load, throughput, frames, memory, accuracy, bignet, soak; default all), --workloads R1,R2 and
+// load, throughput, frames, memory, accuracy, bignet, soak, health; default all), --workloads R1,R2 and
 // --backends auto,webgl,wasm,cpu (narrow the throughput section), --soak-minutes N (the soak's
 // length: default 30, 2 with --quick).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,7 @@ import {
   serve,
   VIEWPORT,
 } from './harness.mjs';
+import { measureHealth } from './health.mjs';
 import { ACCURACY_DATASETS, WORKLOADS } from './labs.mjs';
 import { renderMarkdown } from './markdown.mjs';
 import { measureSoak } from './soak.mjs';
@@ -43,7 +44,7 @@ const argValue = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const OUT_DIR = path.resolve(argValue('--out') ?? path.join(ROOT, 'bench', 'results'));
-const ALL_SECTIONS = ['load', 'throughput', 'frames', 'memory', 'accuracy', 'bignet', 'soak'];
+const ALL_SECTIONS = ['load', 'throughput', 'frames', 'memory', 'accuracy', 'bignet', 'soak', 'health'];
 const SECTIONS = argValue('--only')?.split(',') ?? ALL_SECTIONS;
 const unknown = SECTIONS.filter((s) => !ALL_SECTIONS.includes(s));
 if (unknown.length) {
@@ -81,6 +82,7 @@ const PLAN = QUICK
       swiftshaderBackends: { R1: [], R2: [] },
       bignet: { trainMs: 20_000, settleMs: 3000, clicks: 3, pauses: 2 },
       soak: { minutes: 2, warmupMs: 20_000 },
+      health: { quick: true, trainMs: 8000, settleMs: 1500 },
     }
   : {
       mode: 'full',
@@ -95,6 +97,7 @@ const PLAN = QUICK
       swiftshaderBackends: { R1: ['auto', 'webgl', 'wasm'], R2: ['auto', 'webgl'] },
       bignet: { trainMs: 240_000, settleMs: 5000, clicks: 6, pauses: 5 },
       soak: { minutes: 30, warmupMs: 300_000 },
+      health: { quick: false, trainMs: 30_000, settleMs: 3000 },
     };
 if (SOAK_MINUTES !== undefined) PLAN.soak.minutes = Number(SOAK_MINUTES);
 /** The bare loop reads its loss back once every this many steps. */
@@ -328,6 +331,10 @@ async function main() {
     await section(results, 'bignet', async () => {
       results.bignet = {};
       await measureBigNet(e2e, server.url, PLAN.bignet, results.bignet);
+    });
+    await section(results, 'health', async () => {
+      results.health = {};
+      await measureHealth(e2e.browser, server.url, PLAN.health, results.health);
     });
     await section(results, 'soak', async () => {
       results.soak = {};

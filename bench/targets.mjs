@@ -1,4 +1,5 @@
 // The issue's targets, judged from a results object (pure; tests/bench-stats.test.ts checks it).
+import { healthTargets } from './health-report.mjs';
 
 /** Same list as the app's isSoftwareRenderer (src/train/backend.ts). */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen|lavapipe/i;
@@ -142,7 +143,7 @@ export function evaluateTargets(r) {
       hm <= LIMITS.heatmapWasmMs,
     ),
   );
-  return [...out, ...longRunTargets(r)];
+  return [...out, ...longRunTargets(r), ...healthTargets(r)];
 }
 
 /** Issue 10 §6: the big net while a person uses the app, and the long session. */

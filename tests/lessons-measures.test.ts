@@ -151,7 +151,7 @@ describe('lab facts', () => {
 describe('probeRequestFor', () => {
   it('asks for the open panel’s probe on the focus node, in the shape of ProbeRequest', () => {
     const affineReq: ProbeRequest = probeRequestFor(lesson1.lab, null);
-    expect(affineReq).toEqual({ distributions: null, affine: true, batch: null, warp: null });
+    expect(affineReq).toEqual({ distributions: null, affine: true, batch: null, warp: null, health: false });
     expect(probeRequestFor(lesson4.lab, 'bn1', [1.5, 1]).batch).toEqual({
       nodeId: 'bn1',
       unit: 0,
@@ -164,7 +164,10 @@ describe('probeRequestFor', () => {
       affine: false,
       batch: null,
       warp: null,
+      health: false,
     });
+    const health = { ...lesson7.lab, panels: { ...lesson7.lab.panels, open: 'health' as const } };
+    expect(probeRequestFor(health, null)).toEqual({ ...probeRequestFor(lesson7.lab, null), health: true });
   });
 
   it('defaults to the app’s batch point', () => {

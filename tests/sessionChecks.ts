@@ -153,6 +153,7 @@ function requestOf(c: TrainingCase, nodes: readonly GraphNode[]): ProbeRequest {
     affine: true,
     batch: bn ? { nodeId: bn.id, unit: c.picks.batch, point: [0.5, -1] } : null,
     warp: warp ? { nodeId: warp.id } : null,
+    health: true,
   };
 }
 

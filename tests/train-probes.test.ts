@@ -246,6 +246,7 @@ describe('probes: memory', () => {
       affine: true,
       batch: { nodeId: 'n4', unit: 0, point: [0, 0] },
       warp: { nodeId: 'n3' },
+      health: true,
     };
     await probe(all);
     const start = tf.memory().numTensors;

@@ -6,12 +6,14 @@ import './shortcuts.css';
 import './presenter.css';
 import './lessons.css';
 import './storage.css';
+import './health.css';
 import './responsive.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppUpdateContext } from '../components/AppUpdateContext';
 import { SPEEDS } from '../components/SpeedControl';
+import { SweepContext } from '../components/SweepContext';
 import { TrainerContext } from '../components/TrainerContext';
 import { ViewChartStyle } from '../components/ViewChartStyle';
 import { connectAutosave } from '../store/autosave';
@@ -21,12 +23,13 @@ import { connectLessonProgress, openClassLesson, openLessonFromHash } from '../s
 import { connectOtherTabs } from '../store/otherTabs';
 import { connectPresenterSetting } from '../store/presenterSetting';
 import { appStore } from '../store/store';
+import { connectSweep } from '../store/sweepBridge';
 import { connectTrainer } from '../store/trainerBridge';
 import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
 import { browserPage, createAppUpdate } from './appUpdate';
-import { createWorkerClient } from './createWorkerClient';
+import { createSweepEngine, createWorkerClient } from './createWorkerClient';
 
 // The lab: from a shared link (#lab=…), else the autosaved one, else the default. The link is
 // then cleared from the address, so a reload shows the (autosaved) lab without re-opening it.
@@ -69,6 +72,14 @@ const client = createWorkerClient((message) => {
     .notify('error', `The training engine stopped: ${message}. Reload the page to try again.`);
 });
 const trainer = connectTrainer(appStore, client);
+// The learning-rate sweep (Training health tab) runs in workers of its own. ?sweepSteps=N (1 to 200)
+// shortens each run for the e2e tests only; the app's sweep is 200 steps a run.
+const sweepSteps = Number(new URLSearchParams(window.location.search).get('sweepSteps'));
+const sweep = connectSweep(
+  appStore,
+  createSweepEngine(),
+  Number.isInteger(sweepSteps) && sweepSteps >= 1 && sweepSteps <= 200 ? { steps: sweepSteps } : {},
+);
 // The trained weights are kept too (throttled), so a reload mid-training goes on from there.
 connectWeightsAutosave(appStore, storage, () => trainer.weights());
 
@@ -106,11 +117,13 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <AppUpdateContext.Provider value={appUpdate}>
-        <ViewChartStyle>
-          <App />
-        </ViewChartStyle>
-      </AppUpdateContext.Provider>
+      <SweepContext.Provider value={sweep}>
+        <AppUpdateContext.Provider value={appUpdate}>
+          <ViewChartStyle>
+            <App />
+          </ViewChartStyle>
+        </AppUpdateContext.Provider>
+      </SweepContext.Provider>
     </TrainerContext.Provider>
   </StrictMode>,
 );

@@ -16,6 +16,8 @@ export interface LessonProbeRequest {
     readonly point: readonly [number, number];
   } | null;
   readonly warp: { readonly nodeId: string } | null;
+  /** Training health sampled while training (the Training health panel). */
+  readonly health: boolean;
 }
 
 /**
@@ -28,9 +30,16 @@ export function probeRequestFor(
   focusNodeId: string | null,
   point: readonly [number, number] = DEFAULT_PROBE_POINT,
 ): LessonProbeRequest {
-  const none: LessonProbeRequest = { distributions: null, affine: false, batch: null, warp: null };
+  const none: LessonProbeRequest = {
+    distributions: null,
+    affine: false,
+    batch: null,
+    warp: null,
+    health: false,
+  };
   const panel = lab.panels.open;
   if (panel === 'affine') return { ...none, affine: true };
+  if (panel === 'health') return { ...none, health: true };
   if (focusNodeId === null || panel === null) return none;
   if (panel === 'distributions')
     return { ...none, distributions: { nodeId: focusNodeId, mode: lab.panels.distMode } };

@@ -29,7 +29,8 @@ function focusLesson(
   const s = store.getState();
   const panel = lab.panels.open;
   const node = focusNodeId ? s.graph.nodes.find((n) => n.id === focusNodeId) : undefined;
-  if (node && panel && panel !== 'affine' && isPanelCandidate(panel, node)) s.focusNode(panel, node.id);
+  if (node && panel && panel !== 'affine' && panel !== 'health' && isPanelCandidate(panel, node))
+    s.focusNode(panel, node.id);
   s.setBatchPoint(point ?? DEFAULT_PROBE_POINT);
 }
 

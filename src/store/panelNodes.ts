@@ -49,6 +49,7 @@ export function probeRequestOf(s: AppState): ProbeRequest {
   const panel = s.openPanel;
   if (!panel || !selectAnalysis(s).valid) return NO_PROBES;
   if (panel === 'affine') return { ...NO_PROBES, affine: true };
+  if (panel === 'health') return { ...NO_PROBES, health: true };
   const node = panelNode(s, panel);
   if (!node) return NO_PROBES;
   if (panel === 'distributions')

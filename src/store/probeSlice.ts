@@ -13,9 +13,9 @@ import { isPanelCandidate } from './panelNodes';
 import type { AppState } from './types';
 
 /** The analysis panels, shown one at a time under the canvas. */
-export type PanelId = 'distributions' | 'affine' | 'batch' | 'warp';
-/** Panels that show one node at a time (the affine map is about the whole network). */
-export type NodePanel = Exclude<PanelId, 'affine'>;
+export type PanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'health';
+/** Panels that show one node at a time (the affine map and training health are about the whole network). */
+export type NodePanel = Exclude<PanelId, 'affine' | 'health'>;
 
 export type ProbeEvent = Extract<
   TrainEvent,
@@ -101,5 +101,8 @@ export const createProbeSlice: StateCreator<AppState, [], [], ProbeSlice> = (set
         break;
     }
   },
-  clearProbes: () => set(NO_REPORTS),
+  clearProbes: () => {
+    set(NO_REPORTS);
+    get().clearHealth();
+  },
 });

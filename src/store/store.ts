@@ -3,6 +3,7 @@ import { useStore as useZustand } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createDataSlice, datasetMatches, generateFor } from './dataSlice';
 import { createGraphSlice } from './graphSlice';
+import { createHealthSlice } from './healthSlice';
 import { sameUndoable, UNDO_LIMIT, type Undoable, undoablePart } from './history';
 import { createLabSlice } from './labSlice';
 import { createLessonSlice } from './lessonSlice';
@@ -30,6 +31,7 @@ export function createAppStore() {
           ...createLabSlice(...a),
           ...createLessonSlice(...a),
           ...createStorageSlice(...a),
+          ...createHealthSlice(...a),
         };
       },
       {

@@ -144,6 +144,9 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       case 'probeError':
         s.applyProbeEvent(e);
         break;
+      case 'health':
+        s.applyHealth(e.sample);
+        break;
     }
   };
 

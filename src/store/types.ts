@@ -1,5 +1,6 @@
 import type { DataSlice } from './dataSlice';
 import type { GraphSlice } from './graphSlice';
+import type { HealthSlice } from './healthSlice';
 import type { LabSlice } from './labSlice';
 import type { LessonSlice } from './lessonSlice';
 import type { ProbeSlice } from './probeSlice';
@@ -15,4 +16,5 @@ export type AppState = GraphSlice &
   ProbeSlice &
   LabSlice &
   LessonSlice &
-  StorageSlice;
+  StorageSlice &
+  HealthSlice;

@@ -15,3 +15,39 @@ export function divergenceMessage(step: number, loss: number, h: Hyper): string 
   }
   return `${head} Likely cause: activations or gradients exploded through the layers. Add BatchNorm or LayerNorm before the activations, lower the learning rate, or add L2, then press Reset.`;
 }
+
+/**
+ * The app's divergence rule: a loss that is NaN or infinite means the weights blew up (the running
+ * loop pauses on it; see TrainingSession.runSteps).
+ */
+export function isDivergedLoss(loss: number): boolean {
+  return !Number.isFinite(loss);
+}
+
+/**
+ * A sweep run whose train loss ends above this many times where it started has blown up even
+ * though it stayed finite (a binary net that starts at ln 2 ≈ 0.69 and ends above 6.9 is
+ * confidently wrong on most points).
+ */
+export const SWEEP_EXPLOSION_FACTOR = 10;
+
+/**
+ * Why a learning-rate sweep run counts as diverged, or null when it did not: a batch loss that
+ * became NaN or infinite (the app's rule, at `badStep`), a final train loss that is not finite, or
+ * one above SWEEP_EXPLOSION_FACTOR times the initial train loss.
+ */
+export function sweepDivergence(run: {
+  readonly initialLoss: number;
+  readonly finalLoss: number;
+  /** The first step whose batch loss was NaN or infinite, or null. */
+  readonly badStep: number | null;
+}): string | null {
+  if (run.badStep !== null) return `the loss became NaN or infinite at step ${run.badStep}`;
+  if (isDivergedLoss(run.finalLoss)) return 'the final loss is NaN or infinite';
+  if (Number.isFinite(run.initialLoss) && run.finalLoss > SWEEP_EXPLOSION_FACTOR * run.initialLoss) {
+    const times = run.finalLoss / run.initialLoss;
+    const factor = times < 1e4 ? times.toFixed(0) : times.toExponential(0).replace('e+', 'e');
+    return `the loss ended ${factor}× above where it started`;
+  }
+  return null;
+}

@@ -9,9 +9,11 @@ export const NO_LOOP_TIME: LoopTotals = {
   probeMs: 0,
   heatmaps: 0,
   probeRuns: 0,
+  healthMs: 0,
+  healthSamples: 0,
 };
 
-type Timed = 'runningMs' | 'stepsMs' | 'metricsMs' | 'heatmapMs' | 'probeMs';
+type Timed = 'runningMs' | 'stepsMs' | 'metricsMs' | 'heatmapMs' | 'probeMs' | 'healthMs';
 
 /**
  * Where the running loop's wall time went, added up since the session was built: a reader turns
@@ -32,8 +34,8 @@ export class LoopClock {
     }
   }
 
-  /** One more completed refresh of the decision boundary, or probe run that reported. */
-  count(kind: 'heatmaps' | 'probeRuns'): void {
+  /** One more completed refresh of the decision boundary, probe run that reported, or health sample. */
+  count(kind: 'heatmaps' | 'probeRuns' | 'healthSamples'): void {
     this.t[kind]++;
   }
 

@@ -19,9 +19,17 @@ export interface ProbeRequest {
     readonly point: readonly [number, number];
   } | null;
   readonly warp: { readonly nodeId: string } | null;
+  /** Sample training health (gradient, weight and update norms) at budgeted steps while training. */
+  readonly health: boolean;
 }
 
-export const NO_PROBES: ProbeRequest = { distributions: null, affine: false, batch: null, warp: null };
+export const NO_PROBES: ProbeRequest = {
+  distributions: null,
+  affine: false,
+  batch: null,
+  warp: null,
+  health: false,
+};
 
 /** Before and after one node, for one unit or all units pooled. */
 export interface UnitDistribution {

@@ -4,6 +4,7 @@
  */
 import type { TfjsArtifacts, TfjsOutput } from '../export/tfjsModel';
 import type { Graph, GraphContext } from '../graph/types';
+import type { HealthSample, SweepPoint, SweepRequest } from './healthTypes';
 import type {
   AffineReport,
   BatchDependenceReport,
@@ -12,6 +13,7 @@ import type {
   WarpReport,
 } from './probeTypes';
 
+export * from './healthTypes';
 export * from './probeTypes';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -106,7 +108,9 @@ export type TrainEvent =
   /** A probe failed (e.g. the node vanished mid-flight); the panel says so, training goes on. */
   | { readonly type: 'probeError'; readonly probe: keyof ProbeRequest; readonly message: string }
   /** Something the person should know that does not block training (e.g. a recovered GPU loss). */
-  | { readonly type: 'notice'; readonly message: string };
+  | { readonly type: 'notice'; readonly message: string }
+  /** Training health of every weighted layer at a sampled step (only while the Training health tab is open). */
+  | { readonly type: 'health'; readonly sample: HealthSample };
 
 /** Trained weights as plain numbers: node id -> weight name (kernel, bias, gamma, …) -> flat values. */
 export type NodeWeights = Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>;
@@ -172,6 +176,9 @@ export interface LoopTotals {
   readonly heatmaps: number;
   /** Probe runs that reported while running. */
   readonly probeRuns: number;
+  /** Training-health samples: the whole one-step group each rides on, its readback included. */
+  readonly healthMs: number;
+  readonly healthSamples: number;
 }
 
 /** What the worker exposes (through comlink). Every call is async across the thread boundary. */
@@ -199,4 +206,9 @@ export interface WorkerApi {
   loseGpuContext(): Promise<boolean>;
   /** Diagnostics: tensor counts and the last heatmap and probe durations. */
   diagnostics(): Promise<Diagnostics>;
+  /**
+   * A learning-rate sweep in this worker (a second worker, so the person's run is untouched): each
+   * run at each rate, reported through `onPoint` as it ends; returns every point.
+   */
+  sweep(request: SweepRequest, onPoint: (point: SweepPoint) => void): Promise<SweepPoint[]>;
 }

@@ -1,7 +1,8 @@
-import * as tf from '../compile/tf';
+import type * as tf from '../compile/tf';
 import { isDue, isDueInSlowMotion } from './budget';
 import { divergenceMessage } from './divergence';
 import { type Evaluation, evaluateModel } from './evaluate';
+import { HealthSampler } from './health/sampler';
 import { computeHeatmap } from './heatmap';
 import { LoopClock } from './loopClock';
 import { MetricsMeter } from './metricsMeter';
@@ -20,7 +21,7 @@ import type {
 import { SessionModel } from './sessionModel';
 import { nextGroup, SESSION_DEFAULTS, type SessionOptions } from './sessionOptions';
 import { inferInSlices, inferOnce, SliceSizer, type StoppableInfer } from './slices';
-import { diagnoseStepFailure, failureEvent, releaseFailedTape } from './stepFailure';
+import { failureEvent } from './stepFailure';
 import { readWeights, writeWeights } from './weights';
 import { yieldToLoop } from './yieldToLoop';
 
@@ -35,6 +36,8 @@ export class TrainingSession {
   /** The model, data tensors and batches of the current build. */
   private m!: SessionModel;
   private readonly probes: ProbeRunner;
+  /** When to measure training health (only while its tab is open, under the refresh budget). */
+  private readonly health: HealthSampler;
   private optimizer!: tf.Optimizer;
   private hyper: Hyper;
   private stepCount = 0;
@@ -65,6 +68,7 @@ export class TrainingSession {
     this.clock = new LoopClock(this.opts.now);
     this.hyper = config.hyper;
     this.probes = new ProbeRunner(emit, this.opts.now, this.opts.probeTiming);
+    this.health = new HealthSampler(this.opts.now);
     this.build();
   }
 
@@ -107,24 +111,13 @@ export class TrainingSession {
 
   /**
    * Runs `n` steps and reads their losses back in one go (a single sync). Returns the losses.
-   * Pauses and reports when a loss is NaN or infinite.
+   * Pauses and reports when a loss is NaN or infinite. With `measure`, the first step is measured
+   * and its training health sent (see SessionModel.measuredTrainStep): the same step either way.
    */
-  async runSteps(n: number): Promise<number[]> {
-    const losses: tf.Scalar[] = [];
-    try {
-      for (let i = 0; i < n; i++) {
-        losses.push(this.m.trainStep(this.optimizer, this.config.ctx.task, this.hyper.l2, this.batchSize()));
-        this.stepCount++;
-      }
-    } catch (err) {
-      tf.dispose(losses);
-      releaseFailedTape();
-      throw diagnoseStepFailure(err, this.m.compiled, this.m.probeX, this.stepCount, this.config.graph);
-    }
-    const stacked = tf.stack(losses);
-    tf.dispose(losses);
-    const values = Array.from(await stacked.data());
-    stacked.dispose();
+  async runSteps(n: number, measure = false): Promise<number[]> {
+    const group = { n, measure, firstStep: this.stepCount, onStep: () => this.stepCount++ };
+    const { values, health } = await this.m.runGroup(this.optimizer, this.hyper, this.batchSize(), group);
+    if (health) this.emit({ type: 'health', sample: health });
     this.meter.addLosses(values);
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
@@ -211,6 +204,7 @@ export class TrainingSession {
 
   /** The panels' probes: now, or (while running) at their own pace. */
   async setProbes(request: ProbeRequest): Promise<void> {
+    this.health.setEnabled(request.health);
     this.probes.setRequest(request);
     if (!this.running && !this.disposed) await this.reportProbes(true);
   }
@@ -256,6 +250,13 @@ export class TrainingSession {
       const n = this.stopAt === null ? this.group : Math.min(this.group, this.stopAt - this.stepCount);
       if (n <= 0) return this.stopAtLimit();
       const g0 = this.opts.now();
+      // A due health sample is one measured step run as a group of its own, so its cost is its own.
+      if (this.health.due()) {
+        await this.clock.time('healthMs', () => this.runSteps(1, true));
+        this.health.ran(g0);
+        this.clock.count('healthSamples');
+        continue;
+      }
       const steps = await this.clock.time('stepsMs', () => this.runSteps(n));
       const took = this.opts.now() - g0;
       this.group = nextGroup(this.group, took, steps.length === this.group, this.opts.chunkMs);
@@ -273,7 +274,10 @@ export class TrainingSession {
   private async runFrame(n: number): Promise<void> {
     const count = this.stopAt === null ? n : Math.min(n, this.stopAt - this.stepCount);
     if (count <= 0) return this.stopAtLimit();
-    await this.clock.time('stepsMs', () => this.runSteps(count));
+    const g0 = this.opts.now();
+    const measure = this.health.due();
+    await this.clock.time(measure ? 'healthMs' : 'stepsMs', () => this.runSteps(count, measure));
+    if (measure) this.health.ran(g0);
     if (this.pausedNow()) return;
     await this.refresh(true);
     await nextFrame();
@@ -329,7 +333,7 @@ export class TrainingSession {
   /** One batch, then fresh metrics and boundary (when paused). */
   async step(): Promise<void> {
     if (this.running || this.disposed) return;
-    const losses = await this.runSteps(1).catch((err: unknown) => {
+    const losses = await this.runSteps(1, this.health.isEnabled).catch((err: unknown) => {
       this.fail(err);
       return null;
     });

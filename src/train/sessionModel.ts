@@ -3,10 +3,13 @@ import * as tf from '../compile/tf';
 import type { Task } from '../graph/types';
 import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
+import { type HealthLayerRef, healthLayers, measuredStep } from './health/capture';
+import { healthSample } from './health/healthMath';
 import { taskLoss } from './loss';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
-import type { SessionConfig } from './protocol';
+import type { HealthSample, Hyper, SessionConfig } from './protocol';
 import { denseKernels, l2Penalty } from './regularization';
+import { diagnoseStepFailure, releaseFailedTape } from './stepFailure';
 import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
 
 /** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
@@ -29,8 +32,13 @@ export class SessionModel {
   /** The heatmap grid as plain numbers. */
   readonly gridValues: Float32Array;
   readonly batches: BatchStream;
+  /** The Dense and Output layers training health measures (found on first use). */
+  private health: HealthLayerRef[] | null = null;
 
-  constructor(config: SessionConfig, heatmapSize: number) {
+  constructor(
+    private readonly config: SessionConfig,
+    heatmapSize: number,
+  ) {
     const { graph, ctx, data, seed } = config;
     this.compiled = compileGraph(graph, ctx, seed);
     this.trainable = this.compiled.model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -61,19 +69,80 @@ export class SessionModel {
    * statistics): loss = task loss + l2 * sum(W^2) over the Dense kernels. Returns the loss tensor.
    */
   trainStep(optimizer: tf.Optimizer, task: Task, l2: number, batchSize: number): tf.Scalar {
+    return tf.tidy(
+      () => optimizer.minimize(this.batchLoss(task, l2, batchSize), true, this.trainable) as tf.Scalar,
+    );
+  }
+
+  /** The loss of the next batch in training mode, as a function for the optimizer. Call inside a tidy. */
+  private batchLoss(task: Task, l2: number, batchSize: number): () => tf.Scalar {
     const { model } = this.compiled;
-    return tf.tidy(() => {
-      const { x, y } = this.batches.next(batchSize);
-      return optimizer.minimize(
-        () => {
-          const logits = model.apply(x, { training: true }) as tf.Tensor;
-          const data = taskLoss(task, y, logits);
-          return l2 > 0 ? (tf.add(data, l2Penalty(this.kernels, l2)) as tf.Scalar) : data;
-        },
-        true,
-        this.trainable,
-      ) as tf.Scalar;
-    });
+    const { x, y } = this.batches.next(batchSize);
+    return () => {
+      const logits = model.apply(x, { training: true }) as tf.Tensor;
+      const data = taskLoss(task, y, logits);
+      return l2 > 0 ? (tf.add(data, l2Penalty(this.kernels, l2)) as tf.Scalar) : data;
+    };
+  }
+
+  /** The weighted layers training health reports on, in the order data flows through them. */
+  get healthLayers(): readonly HealthLayerRef[] {
+    this.health ??= healthLayers(this.compiled, this.config.graph);
+    return this.health;
+  }
+
+  /**
+   * The same step as trainStep (same batch, same update), measured: also returns the packed
+   * [||g||, ||W||, ||ΔW||] of every healthLayers kernel (see measuredStep).
+   */
+  measuredTrainStep(
+    optimizer: tf.Optimizer,
+    task: Task,
+    l2: number,
+    batchSize: number,
+  ): { loss: tf.Scalar; norms: tf.Tensor1D } {
+    return tf.tidy(() =>
+      measuredStep(optimizer, this.batchLoss(task, l2, batchSize), this.trainable, this.healthLayers),
+    );
+  }
+
+  /**
+   * Runs a group of `n` steps and reads their losses back in one go (a single sync); with
+   * `measure`, the first step is measured (measuredTrainStep) and its health read back too.
+   * `onStep` is called after each step that ran. A step that throws frees what the group made
+   * and rethrows the diagnosed failure (diagnoseStepFailure), naming the step it was at.
+   */
+  async runGroup(
+    optimizer: tf.Optimizer,
+    hyper: Hyper,
+    batchSize: number,
+    group: { n: number; measure: boolean; firstStep: number; onStep: () => void },
+  ): Promise<{ values: number[]; health: HealthSample | null }> {
+    const losses: tf.Scalar[] = [];
+    let norms: tf.Tensor1D | null = null;
+    const args = [optimizer, this.config.ctx.task, hyper.l2, batchSize] as const;
+    try {
+      for (let i = 0; i < group.n; i++) {
+        if (i === 0 && group.measure) ({ loss: losses[0], norms } = this.measuredTrainStep(...args));
+        else losses.push(this.trainStep(...args));
+        group.onStep();
+      }
+    } catch (err) {
+      tf.dispose([...losses, ...(norms ? [norms] : [])]);
+      releaseFailedTape();
+      const at = group.firstStep + losses.length;
+      throw diagnoseStepFailure(err, this.compiled, this.probeX, at, this.config.graph);
+    }
+    // One readback for the whole group: its losses, then the measured step's norms.
+    const stacked = tf.tidy(() => (norms ? tf.concat([tf.stack(losses), norms]) : tf.stack(losses)));
+    tf.dispose([...losses, ...(norms ? [norms] : [])]);
+    const read = await stacked.data();
+    stacked.dispose();
+    const values = Array.from(read.subarray(0, group.n));
+    if (!norms) return { values, health: null };
+    const step = group.firstStep + 1;
+    const measured = read.subarray(group.n);
+    return { values, health: healthSample(step, hyper.learningRate, this.healthLayers, measured) };
   }
 
   dispose(): void {

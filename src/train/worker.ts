@@ -23,10 +23,13 @@ import type {
   NodeWeights,
   ProbeRequest,
   SessionConfig,
+  SweepPoint,
+  SweepRequest,
   TrainEvent,
   WorkerApi,
 } from './protocol';
 import { TrainingSession } from './session';
+import { runSweep } from './sweep';
 
 configureWasm({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -155,6 +158,9 @@ const api: WorkerApi = {
     const { numTensors, numBytes } = tf.memory();
     const timings = session?.timings ?? { heatmapMs: null, probeMs: null, loop: NO_LOOP_TIME };
     return { backend: tf.getBackend(), numTensors, numBytes, steps: session?.steps ?? 0, ...timings };
+  },
+  async sweep(request: SweepRequest, onPoint: (point: SweepPoint) => void) {
+    return runSweep(request, onPoint);
   },
 };
 

@@ -4,6 +4,7 @@ import { appStore, useAppStore } from '../../store/store';
 import { AffinePanel } from './AffinePanel';
 import { BatchDependencePanel } from './BatchDependencePanel';
 import { DistributionsPanel } from './DistributionsPanel';
+import { HealthPanel } from './HealthPanel';
 import { WarpPanel } from './WarpPanel';
 
 export const PANELS: readonly { readonly id: PanelId; readonly title: string }[] = [
@@ -11,6 +12,7 @@ export const PANELS: readonly { readonly id: PanelId; readonly title: string }[]
   { id: 'affine', title: 'Equivalent affine map' },
   { id: 'batch', title: 'Batch dependence' },
   { id: 'warp', title: 'Warped grid' },
+  { id: 'health', title: 'Training health' },
 ];
 
 const BODY: Record<PanelId, () => React.JSX.Element> = {
@@ -18,6 +20,7 @@ const BODY: Record<PanelId, () => React.JSX.Element> = {
   affine: AffinePanel,
   batch: BatchDependencePanel,
   warp: WarpPanel,
+  health: HealthPanel,
 };
 
 /** The analysis panels under the canvas, one at a time behind tabs; the dock can be hidden. */
