@@ -76,6 +76,7 @@ describe('training health in the store', () => {
       setProbes: noop,
       getWeights: async () => ({}),
       setWeights: async () => null,
+      exportModel: async () => ({ ok: false, message: 'not in this test' }),
       dispose: noop,
     };
     const trainer = connectTrainer(store, client, 1);
