@@ -56,8 +56,10 @@ export function AnalysisDock() {
           aria-expanded={open !== null}
           onClick={() => setOpen(open ? null : (shown[0]?.id ?? null))}
           disabled={shown.length === 0}
+          aria-label={open ? 'Hide panels' : 'Show panels'}
         >
-          {open ? 'Hide panels' : 'Show panels'}
+          {/* Short on screen so five tabs and the toggle keep one row at 1280 px; the name says it all. */}
+          {open ? 'Hide' : 'Show'}
         </button>
       </div>
       {Body && (
