@@ -10,7 +10,7 @@ import type {
   TrainEvent,
 } from '../train/protocol';
 import { changedDataSettings } from './dataChanges';
-import { graphContextOf } from './dataSlice';
+import { dataMissing, graphContextOf } from './dataSlice';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
 import { modelKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
@@ -30,6 +30,8 @@ export interface TrainerClient {
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
   setProbes(request: ProbeRequest): Promise<void>;
+  /** Which two inputs the boundary's slice shows (optional: fakes in tests may leave it out). */
+  setPlane?(plane: readonly [number, number]): Promise<void>;
   getWeights(): Promise<NodeWeights>;
   setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
   dispose(): Promise<void>;
@@ -92,6 +94,7 @@ function configOf(s: AppState): SessionConfig {
     data: { xTrain: ds.xTrain, yTrain: ds.yTrain, xTest: ds.xTest, yTest: ds.yTest, domain: ds.info.domain },
     hyper: s.hyper,
     seed: s.data.seed,
+    plane: s.plane,
   };
 }
 
@@ -181,7 +184,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       return;
     }
     loadedKey = key;
-    if (!selectAnalysis(s).valid) {
+    // An invalid graph, or imported data whose rows are not here (a link names its file): nothing to train.
+    if (!selectAnalysis(s).valid || dataMissing(s)) {
       await client.pause();
       st().setStatus('invalid');
       st().clearRun(null);
@@ -294,7 +298,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       return;
     }
     if (s.data !== prev.data && s.graph === prev.graph && !s.pendingWeights) sayDataRestart(prev, s);
-    if (s.graph !== prev.graph || s.data !== prev.data || (s.pendingWeights && !prev.pendingWeights)) {
+    const newData = s.data !== prev.data || s.dataset !== prev.dataset;
+    if (s.graph !== prev.graph || newData || (s.pendingWeights && !prev.pendingWeights)) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -302,6 +307,10 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       }, debounceMs);
     }
     if (s.hyper !== prev.hyper) enqueue(() => client.setHyper(s.hyper));
+    if (s.plane !== prev.plane && client.setPlane) {
+      const { plane } = s;
+      enqueue(async () => client.setPlane?.(plane));
+    }
     // Not queued behind a long call: the speed of a running loop changes at once.
     if (s.speed !== prev.speed) void client.setSpeed(s.speed);
   });

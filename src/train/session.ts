@@ -55,6 +55,8 @@ export class TrainingSession {
   private lastHeatmapMs: number | null = null;
   /** Steps per readback in the running loop (see nextGroup). */
   private group = 1;
+  /** A slice asked for while the loop runs: taken up before its next refresh (no pass is then in flight). */
+  private pendingPlane: readonly [number, number] | null = null;
 
   constructor(
     private readonly config: SessionConfig,
@@ -286,6 +288,13 @@ export class TrainingSession {
    * up when Pause arrives meanwhile (the paused model is reported in full then).
    */
   private async refresh(everyTime: boolean): Promise<void> {
+    if (this.pendingPlane) {
+      this.m.setPlane(this.pendingPlane);
+      this.pendingPlane = null;
+      this.lastHeatmapAt = Number.NEGATIVE_INFINITY;
+      this.lastHeatmapMs = null;
+      this.probes.makeDue();
+    }
     const paused = this.pausedNow;
     const now = this.opts.now();
     const due = (endedAt: number, intervalMs: number, costMs: number | null) =>
@@ -301,6 +310,21 @@ export class TrainingSession {
     if (!paused() && (await this.clock.time('probeMs', () => this.reportProbes(false)))) {
       this.clock.count('probeRuns');
     }
+  }
+
+  /**
+   * Shows another slice of the input space (two inputs varied, the others at 0): redrawn now when
+   * paused; while running, from the next refresh (a pass over the old grid may be in flight).
+   */
+  async setPlane(plane: readonly [number, number]): Promise<void> {
+    if (this.disposed) return;
+    if (this.running) {
+      this.pendingPlane = plane;
+      return;
+    }
+    this.m.setPlane(plane);
+    await this.reportHeatmap();
+    await this.reportProbes(true);
   }
 
   /** Steps per animation frame (slow motion), or null for full speed; takes effect at once. */

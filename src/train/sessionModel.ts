@@ -1,5 +1,6 @@
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
 import * as tf from '../compile/tf';
+import { fitPlane, gridPoints, type Plane } from '../data/slice';
 import type { Task } from '../graph/types';
 import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
@@ -7,7 +8,7 @@ import { taskLoss } from './loss';
 import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import type { SessionConfig } from './protocol';
 import { denseKernels, l2Penalty } from './regularization';
-import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
+import { type DataTensors, disposeDataTensors, gridTensor, makeDataTensors } from './tensors';
 
 /** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
 const TRAIN_EVAL_ROWS = 4096;
@@ -21,13 +22,17 @@ export class SessionModel {
   readonly compiled: CompiledGraph;
   readonly trainable: tf.Variable[];
   readonly kernels: tf.Variable[];
-  readonly tensors: DataTensors;
+  tensors: DataTensors;
+  /** The two inputs the heatmap grid, the warped grid and the batch point vary (see SessionConfig.plane). */
+  plane: Plane;
   /** The fixed probe batch: the first PROBE_BATCH test points. */
   readonly probeX: tf.Tensor2D;
   /** The training rows the train loss is measured on (the first TRAIN_EVAL_ROWS), in inference mode. */
   readonly trainEval: { readonly x: tf.Tensor2D; readonly y: tf.Tensor2D };
-  /** The heatmap grid as plain numbers. */
+  /** The heatmap grid as (across, up) pairs of the plane: what the nonlinearity score fits. */
   readonly gridValues: Float32Array;
+  private readonly heatmapSize: number;
+  private readonly domain: readonly [number, number];
   readonly batches: BatchStream;
 
   constructor(config: SessionConfig, heatmapSize: number) {
@@ -35,7 +40,10 @@ export class SessionModel {
     this.compiled = compileGraph(graph, ctx, seed);
     this.trainable = this.compiled.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.kernels = denseKernels(this.compiled.model);
-    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, heatmapSize);
+    this.plane = fitPlane(config.plane, ctx.inputDim);
+    this.heatmapSize = heatmapSize;
+    this.domain = data.domain;
+    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, heatmapSize, this.plane);
     const nTest = this.tensors.xTest.shape[0];
     this.probeX = tf.slice(this.tensors.xTest, [0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
     const nEval = Math.min(TRAIN_EVAL_ROWS, this.tensors.nTrain);
@@ -51,9 +59,21 @@ export class SessionModel {
     return this.compiled.model;
   }
 
-  /** What a probe may read: this model and data, where training is, and the session's config. */
+  /** What a probe may read: this model and data, where training is, the slice, and the session's config. */
   probeContext(config: SessionConfig, step: number, batchSize: number): ProbeContext {
-    return { compiled: this.compiled, config, tensors: this.tensors, probeX: this.probeX, step, batchSize };
+    const { compiled, tensors, probeX, plane } = this;
+    return { compiled, config, tensors, probeX, step, batchSize, plane };
+  }
+
+  /** Moves the heatmap grid to another slice (call only while no pass over the grid is in flight). */
+  setPlane(plane: Plane): void {
+    const inputDim = this.tensors.xTrain.shape[1] as number;
+    const fit = fitPlane(plane, inputDim);
+    if (fit[0] === this.plane[0] && fit[1] === this.plane[1]) return;
+    this.plane = fit;
+    const old = this.tensors.grid;
+    this.tensors = { ...this.tensors, grid: gridTensor(this.heatmapSize, this.domain, inputDim, fit) };
+    old.dispose();
   }
 
   /**
