@@ -1,12 +1,17 @@
 import { useId, useMemo, useRef } from 'react';
 import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
+import { projectRows } from '../data/slice';
+import { dataMissing } from '../store/dataSlice';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { SliceControls } from './data/SliceControls';
 import { NonlinearityScore } from './NonlinearityScore';
 import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
+/** At most this many training and test points are drawn (every k-th row of a big table). */
+const MAX_DRAWN = { train: 2500, test: 1500 } as const;
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
@@ -23,15 +28,27 @@ export function ChartsPanel() {
   const presenter = useAppStore((s) => s.presenter);
   const blockRef = useRef<HTMLDivElement>(null);
   const size = useChartSize(blockRef, presenter);
-  const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
-  const test = useMemo(() => ({ x: dataset.xTest, y: dataset.yTest }), [dataset]);
-  const { task } = dataset.info;
+  const plane = useAppStore((s) => s.plane);
+  const missing = useAppStore(dataMissing);
+  const { task, inputDim, name } = dataset.info;
+  // Points projected onto the slice the boundary shows (for two inputs, the plane itself).
+  const train = useMemo(
+    () => projectRows(dataset.xTrain, dataset.yTrain, inputDim, plane, MAX_DRAWN.train),
+    [dataset, inputDim, plane],
+  );
+  const test = useMemo(
+    () => projectRows(dataset.xTest, dataset.yTest, inputDim, plane, MAX_DRAWN.test),
+    [dataset, inputDim, plane],
+  );
+  const imported = name === 'csv';
   const legend =
     task === 'binary'
       ? 'Colour: P(blue class), inference mode.'
       : task === 'multiclass'
         ? 'Colour: most likely class; paler = less sure.'
-        : 'Colour: predicted value, -1 (orange) to 1 (blue).';
+        : imported
+          ? 'Colour: predicted value in standard deviations of the target, -1 (orange) to 1 (blue).'
+          : 'Colour: predicted value, -1 (orange) to 1 (blue).';
   return (
     <section className="charts" aria-label="Charts">
       <div className="chart-block" ref={blockRef}>
@@ -48,10 +65,13 @@ export function ChartsPanel() {
           emptyText={
             invalid
               ? 'Fix the graph to see what it predicts.'
-              : 'The prediction appears once the model is built.'
+              : missing
+                ? 'Import the data file to see what the model predicts.'
+                : 'The prediction appears once the model is built.'
           }
         />
         <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
+        {imported && <SliceControls />}
         {!invalid && heatmap && <NonlinearityScore value={heatmap.nonlinearity} task={task} />}
       </div>
       <div className="chart-block">

@@ -44,7 +44,7 @@ export interface DataSlice {
    * Trains on an imported table with the columns picked (an undoable data change); returns the
    * reason when the pick is refused (nothing changes then).
    */
-  useCsv: (table: CsvTable, pick: ColumnPick) => string | null;
+  importCsv: (table: CsvTable, pick: ColumnPick) => string | null;
   /** Keeps a table in memory (its data's dataset is rebuilt when it is the one missing). */
   addTable: (table: CsvTable) => void;
   setPlane: (plane: Plane) => void;
@@ -95,8 +95,15 @@ export function choiceOf(table: CsvTable, pick: ColumnPick, classes: number): Cs
   };
 }
 
-/** `tables` with `table` added, keeping the current data's and the KEPT_TABLES most recent others. */
+const absent = (t: CsvTable) => t.columns.filter((c) => c.kind === 'absent').length;
+
+/**
+ * `tables` with `table` added, keeping the current data's and the KEPT_TABLES most recent others
+ * (a lab file's partial copy of a table never replaces the whole file read before).
+ */
 function withTable(tables: AppState['tables'], table: CsvTable, data: DataSettings): AppState['tables'] {
+  const known = tables[table.hash];
+  if (known && absent(known) < absent(table)) return tables;
   const current = data.csv?.hash;
   const others = Object.keys(tables).filter((h) => h !== table.hash && h !== current);
   const drop = new Set(others.slice(0, Math.max(0, others.length - KEPT_TABLES + 1)));
@@ -116,14 +123,14 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     const current = get().data;
     // A commit of the value already in force changes nothing (no restart, no undo step).
     if (Object.entries(patch).every(([k, v]) => current[k as keyof DataSettings] === v)) return;
-    // Imported data is chosen by importing it (useCsv); a generated set leaves it behind.
+    // Imported data is chosen by importing it (importCsv); a generated set leaves it behind.
     if (patch.dataset === 'csv' && !current.csv) return;
     const { csv, ...rest } = { ...current, ...patch };
     const leaving = patch.dataset !== undefined && patch.dataset !== 'csv';
     const data: DataSettings = leaving || !csv ? rest : { ...rest, csv };
     set({ data, dataset: generateFor(data, get().tables) });
   },
-  useCsv: (table, pick) => {
+  importCsv: (table, pick) => {
     if (refuseIfLocked(get, 'data')) return 'The data is locked for this class.';
     const check = checkChoice(table, pick);
     if (check.problems.length > 0) return check.problems[0] as string;

@@ -14,6 +14,9 @@ export function LabControls() {
   const trainer = useTrainer();
   const previous = useAppStore((s) => s.previousLab !== null);
   const [withWeights, setWithWeights] = useState(false);
+  const [withData, setWithData] = useState(false);
+  const imported = useAppStore((s) => s.data.dataset === 'csv');
+  const dataId = useId();
   const [classOpen, setClassOpen] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const weightsId = useId();
@@ -29,7 +32,7 @@ export function LabControls() {
   const exportLab = async () => {
     const weights = withWeights ? await trainer.weights() : null;
     if (withWeights && !weights) notify('info', 'The model is not built yet, so the file holds no weights.');
-    const made = exportLabText(appStore, weights);
+    const made = exportLabText(appStore, weights, { withData: withData && imported });
     if (!made.ok) return notify('error', made.error);
     downloadText(made.text, weights ? 'normlab-lab-with-weights.json' : 'normlab-lab.json');
   };
@@ -58,6 +61,17 @@ export function LabControls() {
         />
         <label htmlFor={weightsId}>Export with trained weights</label>
       </span>
+      {imported && (
+        <span className="field-check wide">
+          <input
+            id={dataId}
+            type="checkbox"
+            checked={withData}
+            onChange={(e) => setWithData(e.target.checked)}
+          />
+          <label htmlFor={dataId}>Export with the data (the imported rows)</label>
+        </span>
+      )}
       <input
         ref={fileRef}
         type="file"
