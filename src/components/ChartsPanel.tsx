@@ -6,6 +6,7 @@ import { dataMissing } from '../store/dataSlice';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { SliceControls } from './data/SliceControls';
+import { sliceText } from './data/sliceText';
 import { NonlinearityScore } from './NonlinearityScore';
 import { useChartSize } from './useChartSize';
 
@@ -53,6 +54,7 @@ export function ChartsPanel() {
     <section className="charts" aria-label="Charts">
       <div className="chart-block" ref={blockRef}>
         <h2>{task === 'regression' ? 'Prediction surface' : 'Decision boundary'}</h2>
+        {imported && <SliceControls />}
         <HeatmapChart
           heatmap={invalid ? null : heatmap}
           train={train}
@@ -71,7 +73,11 @@ export function ChartsPanel() {
           }
         />
         <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
-        {imported && <SliceControls />}
+        {imported && (
+          <p className="chart-legend slice-text" data-testid="slice-text">
+            {sliceText(dataset.info.featureNames, plane)}
+          </p>
+        )}
         {!invalid && heatmap && <NonlinearityScore value={heatmap.nonlinearity} task={task} />}
       </div>
       <div className="chart-block">

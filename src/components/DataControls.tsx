@@ -20,9 +20,7 @@ export function DataControls() {
   const table = useAppStore((s) => tableFor(s.data, s.tables));
   const setData = appStore.getState().setData;
   const csv = data.dataset === 'csv' ? data.csv : null;
-  const options = csv
-    ? [...GENERATED, { value: 'csv' as const, label: `${csv.file} (imported)` }]
-    : GENERATED;
+  const options = csv ? [...GENERATED, { value: 'csv' as const, label: csv.file }] : GENERATED;
   return (
     <fieldset className="toolbar-group" disabled={locked} title={locked ? LOCKED_TITLE : undefined}>
       <legend>Data{locked ? ' (locked)' : ''}</legend>
@@ -32,7 +30,7 @@ export function DataControls() {
         options={options}
         onChange={(dataset) => setData({ dataset })}
       />
-      <div className="field csv-actions">
+      <div className="csv-actions">
         <button
           type="button"
           title="Train on your own data: a CSV file, or the bundled Iris example"

@@ -111,10 +111,11 @@ export function ColumnChooser({ table, note, onDone }: Props) {
                 onChange={(e) => toggle(c, e.target.checked)}
               />
               <label htmlFor={`${id}-f${c}`}>{col.name}</label>
-              {col.kind !== 'numeric' && (
-                <span className="hint">{col.kind === 'text' ? ' text' : ' not in this data'}</span>
+              {(c === pick.target || col.kind !== 'numeric') && (
+                <span className="hint csv-column-kind">
+                  {c === pick.target ? 'target' : col.kind === 'text' ? 'text' : 'not in this data'}
+                </span>
               )}
-              {c === pick.target && <span className="hint"> target</span>}
             </li>
           ))}
         </ul>
