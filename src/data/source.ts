@@ -1,7 +1,7 @@
 import type { GraphContext } from '../graph/types';
 import { csvDataset } from './csv/dataset';
 import { csvInfo, emptyDataset } from './csv/info';
-import type { CsvTable } from './csv/types';
+import type { CsvChoice, CsvTable } from './csv/types';
 import { DATASETS, generateDataset } from './datasets';
 import type { DataSettings, Dataset, DatasetInfo } from './types';
 
@@ -26,12 +26,30 @@ export function needsTable(data: DataSettings, table: CsvTable | null | undefine
   return data.dataset === 'csv' && (!table || !data.csv || table.hash !== data.csv.hash);
 }
 
+/** The last dataset built from each table, and the settings it was built with. */
+const built = new WeakMap<CsvTable, { key: string; dataset: Dataset }>();
+
+/**
+ * Imported rows as a Dataset (csvDataset), the one built last from this table when the choice,
+ * seed, split and scale are the same: building standardizes every cell (100,000 x 64 of them
+ * take a good part of a second), and the import dialog's preview and the import itself, or an
+ * undo and its redo, ask for the same one.
+ */
+export function importedDataset(table: CsvTable, data: DataSettings & { csv: CsvChoice }): Dataset {
+  const key = JSON.stringify([data.csv, data.seed, data.trainFraction, data.inputScale]);
+  const last = built.get(table);
+  if (last?.key === key) return last.dataset;
+  const dataset = csvDataset(table, data.csv, data);
+  built.set(table, { key, dataset });
+  return dataset;
+}
+
 /**
  * The points of any data source: generated from the settings, or built from the imported rows
- * (see csvDataset). Imported data without its rows gives a dataset with none (see needsTable).
+ * (see importedDataset). Imported data without its rows gives a dataset with none (see needsTable).
  */
 export function buildDataset(data: DataSettings, table: CsvTable | null | undefined): Dataset {
   if (data.dataset !== 'csv') return generateDataset(data);
   if (!data.csv || !table || needsTable(data, table)) return emptyDataset(csvInfo(data.csv));
-  return csvDataset(table, data.csv, data);
+  return importedDataset(table, { ...data, csv: data.csv });
 }

@@ -7,9 +7,9 @@ import {
   targetValues,
   usableMask,
 } from '../../data/csv/choice';
-import { csvDataset } from '../../data/csv/dataset';
 import { CSV_LIMITS } from '../../data/csv/limits';
 import type { CsvTable } from '../../data/csv/types';
+import { importedDataset } from '../../data/source';
 import type { Task } from '../../graph/types';
 import { choiceOf } from '../../store/dataSlice';
 import { appStore } from '../../store/store';
@@ -45,7 +45,7 @@ export function ColumnChooser({ table, note, onDone }: Props) {
     if (check.problems.length > 0) return null;
     const data = appStore.getState().data;
     const choice = choiceOf(table, pick, check.classLabels?.length ?? 1);
-    return { ds: csvDataset(table, choice, { ...data, dataset: 'csv', csv: choice }), data };
+    return { ds: importedDataset(table, { ...data, dataset: 'csv', csv: choice }), data };
   }, [table, pick, check]);
   const setTarget = (target: number) => {
     const values = targetValues(
