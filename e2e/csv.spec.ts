@@ -103,6 +103,19 @@ test.describe('your own data (CSV)', () => {
     );
     await shot(page, 'bad-file.png');
     await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog(page)).toBeHidden();
+
+    // A .csv dropped on the page opens the dialog with it: an empty one is refused, by name.
+    const drop = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([''], 'empty.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+    await expect(dialog(page).getByRole('alert')).toHaveText(
+      '“empty.csv” is empty: it holds no rows at all. Your lab is unchanged.',
+    );
+    await dialog(page).getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('circle');
     await waitForReady(page);
   });

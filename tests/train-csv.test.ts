@@ -84,6 +84,37 @@ describe('training on imported data with four features', () => {
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
+  it('a single feature: the boundary varies across only, and the probes still run', async () => {
+    const config = await fixtureConfig();
+    const d = config.ctx.inputDim;
+    const pick = (x: Float32Array) =>
+      Float32Array.from({ length: x.length / d }, (_, i) => x[i * d + 2] as number);
+    const one: SessionConfig = {
+      ...config,
+      ctx: { ...config.ctx, inputDim: 1 },
+      data: { ...config.data, xTrain: pick(config.data.xTrain), xTest: pick(config.data.xTest) },
+      plane: [0, -1],
+    };
+    const events: TrainEvent[] = [];
+    const s = new TrainingSession(one, (e) => events.push(e), { heatmapSize: 8 });
+    await s.runSteps(30);
+    events.length = 0;
+    await s.reportHeatmap();
+    const [h] = heatmaps(events);
+    const rows = classes(h as Heatmap);
+    // Every row of the grid is the same: only the horizontal position matters.
+    for (let r = 1; r < 8; r++) expect(rows.slice(r * 8, r * 8 + 8)).toEqual(rows.slice(0, 8));
+    events.length = 0;
+    await s.setProbes({
+      ...NO_PROBES,
+      warp: { nodeId: 'n1' },
+      batch: { nodeId: 'n2', unit: 0, point: [0.5, 2] },
+    });
+    expect(events.filter((e) => e.type === 'probeError')).toEqual([]);
+    expect(events.some((e) => e.type === 'warp')).toBe(true);
+    await s.dispose();
+  });
+
   it('the warped grid and batch dependence live in the same slice', async () => {
     const events: TrainEvent[] = [];
     const s = new TrainingSession(await fixtureConfig([2, 3]), (e) => events.push(e), { heatmapSize: 10 });

@@ -1,5 +1,5 @@
+import type { CsvWorkerMessage } from '../../data/csv/csvWorker';
 import type { CsvReadResult } from '../../data/csv/types';
-import type { CsvWorkerMessage } from '../../data/csv/worker';
 
 /** A CSV file being read: its result, and a way to stop (the worker is ended). */
 export interface CsvReading {
@@ -8,7 +8,7 @@ export interface CsvReading {
 }
 
 /**
- * Reads a CSV file in its own web worker (src/data/csv/worker.ts: papaparse, streaming), so the
+ * Reads a CSV file in its own web worker (src/data/csv/csvWorker.ts: papaparse, streaming), so the
  * page stays responsive whatever the file's size; `onProgress` hears the share read so far. Where
  * there are no workers (unit tests in jsdom), it reads on this thread instead.
  */
@@ -21,7 +21,7 @@ export function readCsvInWorker(file: File, onProgress: (fraction: number) => vo
     });
     return { result, cancel: () => (cancelled = true) };
   }
-  const worker = new Worker(new URL('../../data/csv/worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../../data/csv/csvWorker.ts', import.meta.url), {
     type: 'module',
     name: 'normlab-csv',
   });

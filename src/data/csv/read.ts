@@ -57,7 +57,7 @@ export async function readCsvText(
 }
 
 /**
- * Reads a CSV file into a table, streaming (the web worker in src/data/csv/worker.ts calls it, so
+ * Reads a CSV file into a table, streaming (the web worker in src/data/csv/csvWorker.ts calls it, so
  * the page never waits): refused at once when over 50 MB or binary (its first 64 KB looked at),
  * else parsed chunk by chunk; the first problem stops it with one sentence. Never throws.
  */
