@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvDataset, meanSd } from '../src/data/csv/dataset';
+import { csvDataset, csvStandardization, meanSd } from '../src/data/csv/dataset';
 import { readCsvText } from '../src/data/csv/read';
 import type { CsvChoice, CsvTable } from '../src/data/csv/types';
 import { DEFAULT_DATA } from '../src/data/datasets';
@@ -59,6 +59,16 @@ describe('csvDataset', () => {
     expect(Number.isInteger(Math.round(u0 * 1000) / 1000)).toBe(true);
     expect(u0).toBeGreaterThanOrEqual(10);
     expect(u0).toBeLessThanOrEqual(49);
+  });
+
+  it('the dialog’s preview of the standardization is the one the dataset gets', async () => {
+    const t = await table(TEXT);
+    for (const c of [
+      choiceOf(t, {}),
+      choiceOf(t, { features: [0], target: 1, task: 'regression', classes: 1 }),
+    ]) {
+      expect(csvStandardization(t, c, settings(c))).toEqual(csvDataset(t, c, settings(c)).standardization);
+    }
   });
 
   it('maps text classes to indices by sorted label', async () => {

@@ -7,9 +7,9 @@ import {
   targetValues,
   usableMask,
 } from '../../data/csv/choice';
+import { csvStandardization } from '../../data/csv/dataset';
 import { CSV_LIMITS } from '../../data/csv/limits';
 import type { CsvTable } from '../../data/csv/types';
-import { importedDataset } from '../../data/source';
 import type { Task } from '../../graph/types';
 import { choiceOf } from '../../store/dataSlice';
 import { appStore } from '../../store/store';
@@ -45,7 +45,7 @@ export function ColumnChooser({ table, note, onDone }: Props) {
     if (check.problems.length > 0) return null;
     const data = appStore.getState().data;
     const choice = choiceOf(table, pick, check.classLabels?.length ?? 1);
-    return { ds: importedDataset(table, { ...data, dataset: 'csv', csv: choice }), data };
+    return { stats: csvStandardization(table, choice, data), data };
   }, [table, pick, check]);
   const setTarget = (target: number) => {
     const values = targetValues(
@@ -67,7 +67,7 @@ export function ColumnChooser({ table, note, onDone }: Props) {
   const confirm = () => {
     const refused = appStore.getState().importCsv(table, pick);
     if (refused) return;
-    const st = preview?.ds.standardization;
+    const st = preview?.stats;
     const classes = check.classLabels ? `, ${check.classLabels.length} classes` : '';
     const dropped = st?.droppedRows ? ` (${st.droppedRows} rows with unusable cells left out)` : '';
     appStore
@@ -167,9 +167,9 @@ export function ColumnChooser({ table, note, onDone }: Props) {
           ))}
         </p>
       )}
-      {preview?.ds.standardization && (
+      {preview && (
         <FeatureStatsTable
-          stats={preview.ds.standardization}
+          stats={preview.stats}
           caption={`Standardized as z = (x − mean) / SD, with the training split’s statistics (seed ${preview.data.seed}, ${Math.round(preview.data.trainFraction * 100)}% train).`}
         />
       )}

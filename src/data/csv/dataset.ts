@@ -58,6 +58,71 @@ function targetsOf(
   return { y, labels };
 }
 
+/** Which rows are used and where each goes: the seeded shuffle and split of the usable rows. */
+interface Split {
+  /** Usable rows, and how many of them train. */
+  readonly n: number;
+  readonly nTrain: number;
+  /** Each file row's place in the shuffled order (-1: left out); places below nTrain train. */
+  readonly destOf: Int32Array;
+  /** The training rows, in file order. */
+  readonly trainIdx: Int32Array;
+  readonly mask: Uint8Array;
+}
+
+/** The usable rows shuffled and split with the seed exactly as generated data is (same salts). */
+function splitRows(table: CsvTable, choice: CsvChoice, s: DataSettings): Split {
+  const mask = usableMask(table, [...choice.features, choice.target]);
+  const kept: number[] = [];
+  for (let i = 0; i < table.rows; i++) if (mask[i]) kept.push(i);
+  const n = kept.length;
+  const order = shuffledIndices(n, createRng(deriveSeed(s.seed, 2)));
+  const nTrain = n >= 2 ? trainRows(n, s.trainFraction) : n;
+  // Rows are later read in file order and written to their place: sequential reads of every
+  // column (a gather in shuffled order would miss the cache on every cell of a big table).
+  const destOf = new Int32Array(table.rows).fill(-1);
+  const trainIdx = new Int32Array(nTrain);
+  for (let k = 0; k < n; k++) {
+    const row = kept[order[k] as number] as number;
+    destOf[row] = k;
+    if (k < nTrain) trainIdx[k] = row;
+  }
+  trainIdx.sort();
+  return { n, nTrain, destOf, trainIdx, mask };
+}
+
+const featureColumns = (table: CsvTable, choice: CsvChoice) =>
+  choice.features.map((c) => {
+    const col = table.columns[c];
+    return col?.kind === 'numeric' ? col.values : new Float32Array(table.rows);
+  });
+
+/**
+ * How csvDataset will standardize these columns, without building the rows: the training
+ * split's mean and sd of each feature (and of a regression target). Cheap enough (one pass over
+ * the training rows of each chosen column) for the import dialog to show while a pick changes.
+ */
+export function csvStandardization(table: CsvTable, choice: CsvChoice, s: DataSettings): Standardization {
+  const split = splitRows(table, choice, s);
+  return standardize(table, choice, split);
+}
+
+function standardize(table: CsvTable, choice: CsvChoice, split: Split): Standardization {
+  const stats = featureColumns(table, choice).map((values) => meanSd(values, split.trainIdx));
+  const target = table.columns[choice.target];
+  const targetStats =
+    choice.task === 'regression' && target?.kind === 'numeric'
+      ? { name: target.name, ...meanSd(target.values, split.trainIdx) }
+      : null;
+  return {
+    featureNames: choice.features.map((c) => table.columns[c]?.name ?? `column ${c + 1}`),
+    mean: stats.map((st) => st.mean),
+    sd: stats.map((st) => st.sd),
+    target: targetStats,
+    droppedRows: table.rows - split.n,
+  };
+}
+
 /**
  * Imported rows as a Dataset, by the lab's choice and settings: rows with an unusable chosen cell
  * left out; the rest shuffled and split with the seed exactly as generated data is (same salts);
@@ -68,34 +133,14 @@ function targetsOf(
  */
 export function csvDataset(table: CsvTable, choice: CsvChoice, s: DataSettings): Dataset {
   const d = choice.features.length;
-  const mask = usableMask(table, [...choice.features, choice.target]);
-  const kept: number[] = [];
-  for (let i = 0; i < table.rows; i++) if (mask[i]) kept.push(i);
-  const n = kept.length;
-  const order = shuffledIndices(n, createRng(deriveSeed(s.seed, 2)));
-  const nTrain = n >= 2 ? trainRows(n, s.trainFraction) : n;
-  // Where each file row goes (-1: left out). Rows are read in file order and written to their
-  // place: sequential reads of every column, one short write a row (a gather in shuffled order
-  // would miss the cache on every cell of a 100,000-row table).
-  const destOf = new Int32Array(table.rows).fill(-1);
-  const trainIdx = new Int32Array(nTrain);
-  for (let k = 0; k < n; k++) {
-    const row = kept[order[k] as number] as number;
-    destOf[row] = k;
-    if (k < nTrain) trainIdx[k] = row;
-  }
-  trainIdx.sort();
+  const split = splitRows(table, choice, s);
+  const { n, nTrain, destOf } = split;
   const target = table.columns[choice.target] as CsvColumn;
-  const { y, labels } = targetsOf(target, choice, mask);
+  const { y, labels } = targetsOf(target, choice, split.mask);
   const scale = clampScale(s.inputScale);
-  const names = choice.features.map((c) => table.columns[c]?.name ?? `column ${c + 1}`);
-  const cols = choice.features.map((c) => {
-    const col = table.columns[c];
-    return col?.kind === 'numeric' ? col.values : new Float32Array(table.rows);
-  });
-  const stats = cols.map((values) => meanSd(values, trainIdx));
-  const mean = stats.map((st) => st.mean);
-  const sd = stats.map((st) => st.sd);
+  const cols = featureColumns(table, choice);
+  const standardization = standardize(table, choice, split);
+  const { mean, sd } = standardization;
   const xTrain = new Float32Array(nTrain * d);
   const xTest = new Float32Array((n - nTrain) * d);
   let reach = 0;
@@ -105,29 +150,19 @@ export function csvDataset(table: CsvTable, choice: CsvChoice, s: DataSettings):
     const into = k < nTrain ? xTrain : xTest;
     const base = (k < nTrain ? k : k - nTrain) * d;
     for (let j = 0; j < d; j++) {
-      const z = ((cols[j] as Float32Array)[i] as number) - (mean[j] as number);
-      const zs = z / (sd[j] as number);
-      into[base + j] = zs * scale;
-      if (zs > reach) reach = zs;
-      else if (-zs > reach) reach = -zs;
+      const z = (((cols[j] as Float32Array)[i] as number) - (mean[j] as number)) / (sd[j] as number);
+      into[base + j] = z * scale;
+      if (z > reach) reach = z;
+      else if (-z > reach) reach = -z;
     }
   }
-  let targetStats: Standardization['target'] = null;
   const ys = new Float32Array(n);
-  const st = choice.task === 'regression' ? meanSd(y, trainIdx) : { mean: 0, sd: 1 };
-  if (choice.task === 'regression') targetStats = { name: target.name, ...st };
+  const st = standardization.target ?? { mean: 0, sd: 1 };
   for (let i = 0; i < table.rows; i++) {
     const k = destOf[i] as number;
     if (k >= 0) ys[k] = ((y[i] as number) - st.mean) / st.sd;
   }
   const half = Math.min(DOMAIN_MAX, Math.max(DOMAIN_MIN, Math.ceil(reach * 1.05 * 2) / 2)) * scale;
   const info = csvInfo(choice, { domain: [-half, half], classLabels: labels });
-  return {
-    info,
-    xTrain,
-    yTrain: ys.slice(0, nTrain),
-    xTest,
-    yTest: ys.slice(nTrain),
-    standardization: { featureNames: names, mean, sd, target: targetStats, droppedRows: table.rows - n },
-  };
+  return { info, xTrain, yTrain: ys.slice(0, nTrain), xTest, yTest: ys.slice(nTrain), standardization };
 }
