@@ -81,6 +81,11 @@ test.describe('your own data (CSV)', () => {
     await waitForReady(page);
     await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('csv');
     await expect(page.getByTestId('csv-missing')).toHaveCount(0);
+    // The trained weights kept with the autosave go back in once the rows are there.
+    await expect
+      .poll(() => readNumber(page, 'metric-step'), { message: 'the step restored' })
+      .toBeGreaterThan(0);
+    expect(await readNumber(page, 'metric-test-accuracy')).toBeGreaterThanOrEqual(TARGET_ACCURACY);
   });
 
   test('a bad file gets one clear message and the lab stays as it was', async ({ page }) => {

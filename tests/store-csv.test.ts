@@ -8,7 +8,7 @@ import { supplyExpectedTable } from '../src/store/csvActions';
 import { dataMissing } from '../src/store/dataSlice';
 import { exportLabText, importLabText, openLabFromHash, restorePreviousLab } from '../src/store/labActions';
 import { labOf } from '../src/store/labSlice';
-import { modelKey } from '../src/store/modelKey';
+import { loadKey, modelKey } from '../src/store/modelKey';
 import { selectAnalysis, trainBlockedReason } from '../src/store/selectors';
 import { createAppStore } from '../src/store/store';
 import { connectTablePersistence, memoryTables } from '../src/store/tablePersistence';
@@ -118,14 +118,16 @@ describe('a link to a lab on imported data', () => {
     expect(selectAnalysis(s).valid).toBe(true);
     expect(trainBlockedReason({ ...s, status: 'invalid' })).toMatch(/^Import “four-features.csv” to train/);
     expect(s.previousLab?.hyper.learningRate).toBe(0.2);
-    const keyBefore = modelKey(s);
+    const keyBefore = loadKey(s);
+    const weightsKey = modelKey(s);
 
     const result = supplyExpectedTable(store, t, s.data.csv ?? (undefined as never));
     expect(result).toMatchObject({ ok: true });
     expect(dataMissing(store.getState())).toBe(false);
     expect(store.getState().dataset.yTrain.length).toBe(150);
-    // The model rebuilds once the rows arrive.
-    expect(modelKey(store.getState())).not.toBe(keyBefore);
+    // The model rebuilds once the rows arrive; weights saved for it (a reload's) still belong to it.
+    expect(loadKey(store.getState())).not.toBe(keyBefore);
+    expect(modelKey(store.getState())).toBe(weightsKey);
     restorePreviousLab(store, memoryStorage());
     expect(store.getState().hyper.learningRate).toBe(0.2);
   });

@@ -12,7 +12,7 @@ import type {
 import { changedDataSettings } from './dataChanges';
 import { dataMissing, graphContextOf } from './dataSlice';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
-import { modelKey } from './modelKey';
+import { loadKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
 import type { AppStore } from './store';
@@ -176,7 +176,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
 
   const load = async () => {
     const s = st();
-    const key = modelKey(s);
+    const key = loadKey(s);
     if (!engineUp) return;
     // The same model as loaded (e.g. a file of this very graph): only its weights may be new.
     if (key === loadedKey) {
@@ -230,7 +230,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
 
   /** Puts a captured run into the freshly built model on the new backend, and says so. */
   const restoreRun = async (run: CarriedRun) => {
-    if (st().status !== 'ready' || loadedKey !== modelKey(st())) return;
+    if (st().status !== 'ready' || loadedKey !== loadKey(st())) return;
     st().setLossHistory(run.history);
     const problem = await client.setWeights(run.weights, run.step);
     const to = st().backend?.name.toUpperCase() ?? 'the new backend';
