@@ -55,8 +55,6 @@ export class TrainingSession {
   private lastHeatmapMs: number | null = null;
   /** Steps per readback in the running loop (see nextGroup). */
   private group = 1;
-  /** A slice asked for while the loop runs: taken up before its next refresh (no pass is then in flight). */
-  private pendingPlane: readonly [number, number] | null = null;
 
   constructor(
     private readonly config: SessionConfig,
@@ -288,13 +286,8 @@ export class TrainingSession {
    * up when Pause arrives meanwhile (the paused model is reported in full then).
    */
   private async refresh(everyTime: boolean): Promise<void> {
-    if (this.pendingPlane) {
-      this.m.setPlane(this.pendingPlane);
-      this.pendingPlane = null;
-      this.lastHeatmapAt = Number.NEGATIVE_INFINITY;
-      this.lastHeatmapMs = null;
-      this.probes.makeDue();
-    }
+    // A slice asked for meanwhile is taken up here, where no pass over the old grid is in flight.
+    if (this.m.applyPendingPlane()) this.lastHeatmapAt = Number.NEGATIVE_INFINITY;
     const paused = this.pausedNow;
     const now = this.opts.now();
     const due = (endedAt: number, intervalMs: number, costMs: number | null) =>
@@ -312,19 +305,10 @@ export class TrainingSession {
     }
   }
 
-  /**
-   * Shows another slice of the input space (two inputs varied, the others at 0): redrawn now when
-   * paused; while running, from the next refresh (a pass over the old grid may be in flight).
-   */
+  /** Another slice of the input space (see SessionConfig.plane): now when paused, else at the next refresh. */
   async setPlane(plane: readonly [number, number]): Promise<void> {
-    if (this.disposed) return;
-    if (this.running) {
-      this.pendingPlane = plane;
-      return;
-    }
-    this.m.setPlane(plane);
-    await this.reportHeatmap();
-    await this.reportProbes(true);
+    this.m.requestPlane(plane);
+    if (!this.running && !this.disposed && this.m.applyPendingPlane()) await this.reportAll();
   }
 
   /** Steps per animation frame (slow motion), or null for full speed; takes effect at once. */

@@ -32,6 +32,7 @@ export class SessionModel {
   /** The heatmap grid as (across, up) pairs of the plane: what the nonlinearity score fits. */
   readonly gridValues: Float32Array;
   private readonly heatmapSize: number;
+  private pendingPlane: Plane | null = null;
   private readonly domain: readonly [number, number];
   readonly batches: BatchStream;
 
@@ -65,15 +66,27 @@ export class SessionModel {
     return { compiled, config, tensors, probeX, step, batchSize, plane };
   }
 
-  /** Moves the heatmap grid to another slice (call only while no pass over the grid is in flight). */
-  setPlane(plane: Plane): void {
+  /** Asks for another slice; it takes effect at applyPendingPlane (a pass over the grid may be in flight now). */
+  requestPlane(plane: Plane): void {
+    this.pendingPlane = plane;
+  }
+
+  /**
+   * Moves the heatmap grid to the slice asked for, if any (call where no pass over the grid is in
+   * flight); true when the slice changed (the boundary and the probes are then out of date).
+   */
+  applyPendingPlane(): boolean {
+    const plane = this.pendingPlane;
+    this.pendingPlane = null;
+    if (!plane) return false;
     const inputDim = this.tensors.xTrain.shape[1] as number;
     const fit = fitPlane(plane, inputDim);
-    if (fit[0] === this.plane[0] && fit[1] === this.plane[1]) return;
+    if (fit[0] === this.plane[0] && fit[1] === this.plane[1]) return false;
     this.plane = fit;
     const old = this.tensors.grid;
     this.tensors = { ...this.tensors, grid: gridTensor(this.heatmapSize, this.domain, inputDim, fit) };
     old.dispose();
+    return true;
   }
 
   /**

@@ -49,11 +49,6 @@ export class ProbeRunner {
   /** A new request makes every probe due at once. */
   setRequest(request: ProbeRequest): void {
     this.request = request;
-    this.makeDue();
-  }
-
-  /** Every probe due at once (the same request, but the input plane moved). */
-  makeDue(): void {
     this.fastEnd = Number.NEGATIVE_INFINITY;
     this.slowEnd = Number.NEGATIVE_INFINITY;
   }
