@@ -3,7 +3,8 @@
 // headless Chromium, and writes bench/results/latest.json and latest.md (printed too).
 //
 // Options: --quick (fewer, shorter runs), --out DIR (default bench/results), --only a,b (sections:
-// load, throughput, frames, memory, accuracy, bignet, soak, health; default all), --workloads R1,R2 and
+// load, throughput, frames, memory, accuracy, bignet, soak, health, csv; default all), --workloads R1,R2 and
+// load, throughput, frames, memory, accuracy, bignet, soak, health, csv; default all), --workloads R1,R2 and
 // --backends auto,webgl,wasm,cpu (narrow the throughput section), --soak-minutes N (the soak's
 // length: default 30, 2 with --quick).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { ensureChromium } from '../scripts/find-chromium.mjs';
 import { measureBigNet } from './bignet.mjs';
 import { loadedBytes } from './bytes.mjs';
 import * as cpu from './cpu.mjs';
+import { csvMarkdown, csvTargets, measureCsv } from './csv.mjs';
 import {
   build,
   elapsedSeconds,
@@ -44,7 +46,17 @@ const argValue = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const OUT_DIR = path.resolve(argValue('--out') ?? path.join(ROOT, 'bench', 'results'));
-const ALL_SECTIONS = ['load', 'throughput', 'frames', 'memory', 'accuracy', 'bignet', 'soak', 'health'];
+const ALL_SECTIONS = [
+  'load',
+  'throughput',
+  'frames',
+  'memory',
+  'accuracy',
+  'bignet',
+  'soak',
+  'health',
+  'csv',
+];
 const SECTIONS = argValue('--only')?.split(',') ?? ALL_SECTIONS;
 const unknown = SECTIONS.filter((s) => !ALL_SECTIONS.includes(s));
 if (unknown.length) {
@@ -340,6 +352,12 @@ async function main() {
       results.soak = {};
       await measureSoak(e2e.browser, server.url, PLAN.soak, results.soak);
     });
+    await section(results, 'csv', async () => {
+      results.csv = await measureCsv(e2e.browser, server.url, openApp, PLAN);
+      log(
+        `csv: parse ${results.csv.parseMs} ms, train-ready ${results.csv.fileToReadyMs} ms after the file was chosen`,
+      );
+    });
   } catch (err) {
     results.errors.push(firstLine(err));
     log(err instanceof Error ? err.stack : String(err));
@@ -350,8 +368,9 @@ async function main() {
   }
   results.machine.loadavgAfter = os.loadavg().map(round2);
   results.seconds = Math.round(elapsedSeconds() * 10) / 10;
-  results.targets = evaluateTargets(results);
-  const markdown = renderMarkdown(results);
+  results.targets = [...evaluateTargets(results), ...csvTargets(results)];
+  const csv = csvMarkdown(results);
+  const markdown = csv ? `${renderMarkdown(results)}\n${csv}\n` : renderMarkdown(results);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(path.join(OUT_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(OUT_DIR, 'latest.md'), markdown);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DATASETS } from '../src/data/datasets';
-import type { DatasetName } from '../src/data/types';
+import type { BuiltinName } from '../src/data/types';
 import { makeNode } from '../src/graph/defaultGraph';
 import type {
   Graph,
@@ -165,10 +165,10 @@ export function recipeArb(maxUnits: number): fc.Arbitrary<Recipe> {
 
 /** The datasets of one task. */
 const setsOf = (task: Task) =>
-  (Object.keys(DATASETS) as DatasetName[]).filter((d) => DATASETS[d].task === task);
+  (Object.keys(DATASETS) as BuiltinName[]).filter((d) => DATASETS[d].task === task);
 
 /** A dataset, each task equally likely: a binary one, the 3-class spiral, or the regression wave. */
-export const datasetArb: fc.Arbitrary<DatasetName> = fc.oneof(
+export const datasetArb: fc.Arbitrary<BuiltinName> = fc.oneof(
   fc.constantFrom(...setsOf('binary')),
   fc.constantFrom(...setsOf('multiclass')),
   fc.constantFrom(...setsOf('regression')),
@@ -185,13 +185,13 @@ export const idPrefixArb: fc.Arbitrary<string> = fc.oneof(
 
 /** A valid random graph for a dataset's task; printed (and shrunk) as a readable node/edge list. */
 export interface GraphCase extends BuiltGraph {
-  readonly dataset: DatasetName;
+  readonly dataset: BuiltinName;
   readonly ctx: GraphContext;
   readonly seed: number;
 }
 
 /** The widths and task a dataset gives the graph. */
-export function contextOf(dataset: DatasetName): GraphContext {
+export function contextOf(dataset: BuiltinName): GraphContext {
   const info = DATASETS[dataset];
   return { inputDim: info.inputDim, outputDim: info.outputDim, task: info.task };
 }

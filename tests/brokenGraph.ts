@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { DatasetName } from '../src/data/types';
+import type { BuiltinName } from '../src/data/types';
 import { makeNode } from '../src/graph/defaultGraph';
 import { REGISTRY } from '../src/graph/registry';
 import { type Graph, type GraphContext, type GraphNode, NODE_KINDS, type NodeKind } from '../src/graph/types';
@@ -151,7 +151,7 @@ export const randomGraphArb: fc.Arbitrary<Graph> = fc
 
 /** A graph to validate, usually broken, with the dataset context it is checked against. */
 export interface BrokenCase {
-  readonly dataset: DatasetName;
+  readonly dataset: BuiltinName;
   readonly graph: Graph;
   readonly ctx: GraphContext;
   readonly origin: 'mutated' | 'random';

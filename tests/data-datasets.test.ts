@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS, DATASETS, DEFAULT_DATA, generateDataset } from '../src/data/datasets';
-import type { DataSettings, Dataset, DatasetName } from '../src/data/types';
+import type { BuiltinName, DataSettings, Dataset } from '../src/data/types';
 import { createRng, deriveSeed, shuffledIndices } from '../src/lib/rng';
 
-const NAMES = Object.keys(DATASETS) as DatasetName[];
+const NAMES = Object.keys(DATASETS) as BuiltinName[];
 const BINARY_NAMES = NAMES.filter((k) => DATASETS[k].task === 'binary');
 
-const settings = (dataset: DatasetName, over: Partial<DataSettings> = {}): DataSettings => ({
+const settings = (dataset: BuiltinName, over: Partial<DataSettings> = {}): DataSettings => ({
   dataset,
   samples: 400,
   noise: 0.2,
@@ -54,7 +54,7 @@ describe('DATASETS', () => {
     expect(DEFAULT_DATA.samples).toBeLessThanOrEqual(DATA_LIMITS.samples.max);
     expect(DEFAULT_DATA.trainFraction).toBeGreaterThanOrEqual(DATA_LIMITS.trainFraction.min);
     expect(DEFAULT_DATA.trainFraction).toBeLessThanOrEqual(DATA_LIMITS.trainFraction.max);
-    expect(generateDataset(DEFAULT_DATA).info).toBe(DATASETS[DEFAULT_DATA.dataset]);
+    expect(generateDataset(DEFAULT_DATA).info).toBe(DATASETS.circle);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/data/datasets';
-import type { DatasetName } from '../src/data/types';
+import type { BuiltinName } from '../src/data/types';
 import { ISSUE_CODES } from '../src/graph/issues';
 import { graphCaseArb } from './arbitraryGraph';
 import { brokenCaseArb, outsideCaseArb } from './brokenGraph';
@@ -25,8 +25,8 @@ const BROKEN_RUNS = runs(1000);
 const OUTSIDE_RUNS = runs(300);
 
 /** 32 test points of each dataset (generated once): what inference runs on. */
-const points = new Map<DatasetName, Float32Array>();
-function pointsOf(dataset: DatasetName): Float32Array {
+const points = new Map<BuiltinName, Float32Array>();
+function pointsOf(dataset: BuiltinName): Float32Array {
   let x = points.get(dataset);
   if (!x) {
     const settings = { dataset, samples: 64, noise: 0.1, trainFraction: 0.5, seed: 1, inputScale: 1 };

@@ -149,6 +149,8 @@ describe('round trips', () => {
     const expected = [
       ...Object.keys(graph).map((k) => `graph.${k}`),
       ...leaves(rest, '').filter((p) => p !== 'version'),
+      // Imported data's description: absent from a lab on generated data, one field (not a leaf per key).
+      'data.csv',
     ];
     expect(FIELDS.map((f) => f.path.join('.')).sort()).toEqual(expected.sort());
     expect(new Set(FIELDS.map((f) => f.key)).size).toBe(FIELDS.length);
@@ -296,7 +298,7 @@ describe('migrations', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(2);
-    expect(result.lab.version).toBe(3);
+    expect(result.lab.version).toBe(4);
     expect(result.lab.data).toEqual({
       dataset: 'xor',
       samples: 240,
@@ -309,11 +311,12 @@ describe('migrations', () => {
     expect(result.lab.backendPref).toBe('cpu');
     expect(result.lab.panels).toEqual({ open: 'warp', distMode: 'training' });
     expect(result.lab.graph.nodes.map((n) => n.id)).toEqual(['input', 'dense1', 'ln1', 'output']);
-    // Re-encoded, it is a version-3 lab that spells the scale.
-    expect(JSON.parse(labToJson(result.lab))).toMatchObject({ version: 3, inputScale: 1 });
+    // Re-encoded, it is a current lab that spells the scale (and no imported data).
+    expect(JSON.parse(labToJson(result.lab))).toMatchObject({ version: 4, inputScale: 1, csv: null });
   };
-  it('a version-2 link opens as version 3 with input scale 1', () => checkV2(decodeLab(linkOfValue(v2))));
-  it('a version-2 file opens as version 3 with input scale 1', () =>
+  it('a version-2 link opens as the current version with input scale 1', () =>
+    checkV2(decodeLab(linkOfValue(v2))));
+  it('a version-2 file opens as the current version with input scale 1', () =>
     checkV2(labFromJson(JSON.stringify(v2, null, 2))));
   it('a version-3 lab without its input scale is refused by name', () => {
     const { inputScale: _, ...noScale } = payload();
@@ -329,8 +332,8 @@ describe('migrations', () => {
     expect(result.ok && result.migratedFrom).toBeUndefined();
   });
   it('a newer version is named, with the version this NormLab reads', () => {
-    const error = expectError(decodeLab(linkOfValue({ ...payload(), version: 4 })), /newer NormLab/);
-    expect(error).toBe('This lab was saved by a newer NormLab (version 4); this one reads up to version 3.');
+    const error = expectError(decodeLab(linkOfValue({ ...payload(), version: 5 })), /newer NormLab/);
+    expect(error).toBe('This lab was saved by a newer NormLab (version 5); this one reads up to version 4.');
     expectError(labFromJson(JSON.stringify({ ...payload(), version: 7 })), /newer NormLab \(version 7\)/);
   });
   it('a missing or invalid version is refused', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { strToU8, zlibSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_LIMITS, DATASETS } from '../src/data/datasets';
-import type { DatasetName } from '../src/data/types';
+import type { BuiltinName } from '../src/data/types';
 import type { ParamSpec } from '../src/graph/registry';
 import { REGISTRY } from '../src/graph/registry';
 import type { GraphEdge, GraphNode, NodeKind, ParamValue } from '../src/graph/types';
@@ -107,7 +107,7 @@ const labArb: fc.Arbitrary<Lab> = fc.record({
   version: fc.constant(CURRENT_VERSION),
   graph: graphArb,
   data: fc.record({
-    dataset: fc.constantFrom(...(Object.keys(DATASETS) as DatasetName[])),
+    dataset: fc.constantFrom(...(Object.keys(DATASETS) as BuiltinName[])),
     samples: fc.integer({ min: DATA_LIMITS.samples.min, max: DATA_LIMITS.samples.max }),
     noise: double(0, 1),
     trainFraction: double(0.1, 0.9),

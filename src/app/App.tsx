@@ -9,6 +9,8 @@ import { ChartsPanel } from '../components/ChartsPanel';
 import { ClassBanner } from '../components/classroom/ClassBanner';
 import { useHidden } from '../components/classroom/useClassroom';
 import { DataControls } from '../components/DataControls';
+import { CsvImportDialog } from '../components/data/CsvImportDialog';
+import { CsvMissingBanner } from '../components/data/CsvMissingBanner';
 import { HyperControls } from '../components/HyperControls';
 import { Inspector } from '../components/Inspector';
 import { LabControls } from '../components/lab/LabControls';
@@ -69,6 +71,7 @@ export function App() {
           <StorageProblemBanner />
           <OtherTabBanner />
           <ClassBanner />
+          <CsvMissingBanner />
           <CollapseBanner />
           <div className="canvas-wrap">
             <NoticeBar />
@@ -83,6 +86,7 @@ export function App() {
           <ChartsPanel />
         </aside>
         <ShortcutsDialog />
+        <CsvImportDialog />
         <UpdatePrompt />
       </div>
     </ReactFlowProvider>

@@ -35,6 +35,7 @@ export function createWorkerClient(onCrash: (message: string) => void): TrainerC
     reset: () => remote.reset(),
     setHyper: (h) => remote.setHyper(h),
     setProbes: (request) => remote.setProbes(request),
+    setPlane: (plane) => remote.setPlane(plane),
     getWeights: () => remote.getWeights(),
     setWeights: (w, step) => remote.setWeights(w, step),
     exportModel: (request) => remote.exportModel(request),

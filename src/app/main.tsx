@@ -7,6 +7,7 @@ import './presenter.css';
 import './lessons.css';
 import './storage.css';
 import './health.css';
+import './csv.css';
 import './responsive.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
@@ -24,6 +25,7 @@ import { connectOtherTabs } from '../store/otherTabs';
 import { connectPresenterSetting } from '../store/presenterSetting';
 import { appStore } from '../store/store';
 import { connectSweep } from '../store/sweepBridge';
+import { connectTablePersistence, indexedDbTables } from '../store/tablePersistence';
 import { connectTrainer } from '../store/trainerBridge';
 import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
@@ -46,6 +48,8 @@ const openLinks = (hash: string, initial: boolean) => {
   if (lab || lesson) dropHash();
 };
 openLinks(window.location.hash, true);
+// Imported rows are kept in IndexedDB: a reload (or a lab opened again) finds them there first.
+connectTablePersistence(appStore, indexedDbTables());
 window.addEventListener('hashchange', () => openLinks(window.location.hash, false));
 // Presenter view, remembered in this browser (after the lab, so that it collapses the lab's open panel).
 connectPresenterSetting(appStore, storage);

@@ -2,14 +2,20 @@ import { useId, useMemo, useRef } from 'react';
 import { useChartStyle } from '../charts/chartStyle';
 import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
+import { projectRows } from '../data/slice';
 import type { SlideText } from '../export/slideLayout';
+import { dataMissing } from '../store/dataSlice';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { SliceControls } from './data/SliceControls';
+import { sliceText } from './data/sliceText';
 import { NonlinearityScore } from './NonlinearityScore';
 import { ChartImageMenu } from './picture/ChartImageMenu';
 import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
+/** At most this many training and test points are drawn (every k-th row of a big table). */
+const MAX_DRAWN = { train: 2500, test: 1500 } as const;
 
 /** "Circle dataset · step 1200": what a picture of a chart was taken of. */
 function pictureSubtitle(): string {
@@ -35,23 +41,36 @@ export function ChartsPanel() {
   const lossRef = useRef<HTMLDivElement>(null);
   const style = useChartStyle();
   const size = useChartSize(blockRef, presenter);
-  const train = useMemo(() => ({ x: dataset.xTrain, y: dataset.yTrain }), [dataset]);
-  const test = useMemo(() => ({ x: dataset.xTest, y: dataset.yTest }), [dataset]);
-  const { task } = dataset.info;
+  const plane = useAppStore((s) => s.plane);
+  const missing = useAppStore(dataMissing);
+  const { task, inputDim, name } = dataset.info;
+  // Points projected onto the slice the boundary shows (for two inputs, the plane itself).
+  const train = useMemo(
+    () => projectRows(dataset.xTrain, dataset.yTrain, inputDim, plane, MAX_DRAWN.train),
+    [dataset, inputDim, plane],
+  );
+  const test = useMemo(
+    () => projectRows(dataset.xTest, dataset.yTest, inputDim, plane, MAX_DRAWN.test),
+    [dataset, inputDim, plane],
+  );
+  const imported = name === 'csv';
   const title = task === 'regression' ? 'Prediction surface' : 'Decision boundary';
   const legend =
     task === 'binary'
       ? 'Colour: P(blue class), inference mode.'
       : task === 'multiclass'
         ? 'Colour: most likely class; paler = less sure.'
-        : 'Colour: predicted value, -1 (orange) to 1 (blue).';
+        : imported
+          ? 'Colour: predicted value in standard deviations of the target, -1 (orange) to 1 (blue).'
+          : 'Colour: predicted value, -1 (orange) to 1 (blue).';
   const [lo, hi] = dataset.info.domain;
+  const [across, up] = plane.map((i) => dataset.info.featureNames[i] ?? `x${i + 1}`);
   const boundaryText = (): SlideText => ({
     title,
     subtitle: pictureSubtitle(),
-    xLabel: `x1 (from ${lo} to ${hi})`,
-    yLabel: `x2 (from ${lo} to ${hi})`,
-    caption: `${legend} White rim: train points, black rim: test points.`,
+    xLabel: `${across} (from ${lo} to ${hi})`,
+    yLabel: `${up} (from ${lo} to ${hi})`,
+    caption: `${legend} White rim: train points, black rim: test points.${imported ? ` ${sliceText(dataset.info.featureNames, plane)}` : ''}`,
   });
   const lossText = (): SlideText => ({
     title: 'Loss',
@@ -71,6 +90,7 @@ export function ChartsPanel() {
           <h2>{title}</h2>
           <ChartImageMenu target={boundaryRef} name={title.toLowerCase()} text={boundaryText} />
         </div>
+        {imported && <SliceControls />}
         <div ref={boundaryRef}>
           <HeatmapChart
             heatmap={invalid ? null : heatmap}
@@ -84,21 +104,25 @@ export function ChartsPanel() {
             emptyText={
               invalid
                 ? 'Fix the graph to see what it predicts.'
-                : 'The prediction appears once the model is built.'
+                : missing
+                  ? 'Import the data file to see what the model predicts.'
+                  : 'The prediction appears once the model is built.'
             }
           />
         </div>
         <p className="chart-legend">{legend} White rim: train, black rim: test.</p>
+        {imported && (
+          <p className="chart-legend slice-text" data-testid="slice-text">
+            {sliceText(dataset.info.featureNames, plane)}
+          </p>
+        )}
         {!invalid && heatmap && <NonlinearityScore value={heatmap.nonlinearity} task={task} />}
       </div>
       <div className="chart-block">
         <div className="chart-head">
           <h2>
             Loss{' '}
-            <span
-              className="loss-key train"
-              title="Mean loss of the training batches since the previous point"
-            >
+            <span className="loss-key train" title="Loss on the whole training set, inference mode">
               train
             </span>{' '}
             <span className="loss-key test">test</span>

@@ -1,5 +1,6 @@
 import { DATASETS } from '../data/datasets';
 import type { DatasetName } from '../data/types';
+import { tableFor } from '../store/dataSlice';
 import { SETTING_SPECS } from '../store/settingsSpecs';
 import { appStore, useAppStore } from '../store/store';
 import { LOCKED_TITLE } from './classroom/ClassBanner';
@@ -7,29 +8,65 @@ import { useLocked } from './classroom/useClassroom';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const DATASET_OPTIONS = Object.values(DATASETS).map((d) => ({ value: d.name, label: d.label }));
+const GENERATED = Object.values(DATASETS).map((d) => ({ value: d.name as DatasetName, label: d.label }));
 
-/** Dataset, size, noise, split, seed and input scale. */
+/**
+ * Dataset, size, noise, split, seed and input scale; "Import CSV" for one's own data (then the
+ * file is one of the datasets, its columns can be chosen again, and size and noise do not apply).
+ */
 export function DataControls() {
   const locked = useLocked('data');
   const data = useAppStore((s) => s.data);
+  const table = useAppStore((s) => tableFor(s.data, s.tables));
   const setData = appStore.getState().setData;
+  const csv = data.dataset === 'csv' ? data.csv : null;
+  const options = csv ? [...GENERATED, { value: 'csv' as const, label: csv.file }] : GENERATED;
   return (
     <fieldset className="toolbar-group" disabled={locked} title={locked ? LOCKED_TITLE : undefined}>
       <legend>Data{locked ? ' (locked)' : ''}</legend>
       <SelectField<DatasetName>
         label="Dataset"
         value={data.dataset}
-        options={DATASET_OPTIONS}
+        options={options}
         onChange={(dataset) => setData({ dataset })}
       />
-      <NumberField
-        spec={SETTING_SPECS.samples}
-        className="field-secondary"
-        value={data.samples}
-        onCommit={(samples) => setData({ samples })}
-      />
-      <NumberField spec={SETTING_SPECS.noise} value={data.noise} onCommit={(noise) => setData({ noise })} />
+      <div className="csv-actions">
+        <button
+          type="button"
+          title="Train on your own data: a CSV file, or the bundled Iris example"
+          onClick={() => appStore.getState().openCsvImport({ file: null })}
+        >
+          Import CSV
+        </button>
+        {csv && table && (
+          <button
+            type="button"
+            title="Choose other feature and target columns of the imported file"
+            onClick={() => appStore.getState().openCsvImport({ file: null, table })}
+          >
+            Columns…
+          </button>
+        )}
+      </div>
+      {csv ? (
+        <p className="field field-secondary csv-rows" title="Samples and noise do not apply to imported data">
+          {csv.rows.toLocaleString('en-US')} rows × {csv.features.length} features
+        </p>
+      ) : (
+        <>
+          <NumberField
+            spec={SETTING_SPECS.samples}
+            className="field-secondary"
+            value={data.samples}
+            onCommit={(samples) => setData({ samples })}
+          />
+          <NumberField
+            spec={SETTING_SPECS.noise}
+            value={data.noise}
+            onCommit={(noise) => setData({ noise })}
+          />
+        </>
+      )}
       <NumberField
         spec={SETTING_SPECS.trainFraction}
         className="field-secondary"

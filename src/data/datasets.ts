@@ -1,9 +1,12 @@
 import { createRng, deriveSeed, shuffledIndices } from '../lib/rng';
+import { csvInfo, emptyDataset } from './csv/info';
 import * as gen from './generators';
-import type { DataSettings, Dataset, DatasetInfo, DatasetName } from './types';
+import type { BuiltinName, DataSettings, Dataset, DatasetInfo } from './types';
 
 const DOMAIN = [-6, 6] as const;
-const binary = (name: DatasetName, label: string): DatasetInfo => ({
+/** The generated sets' two inputs. */
+const XY = ['x1', 'x2'] as const;
+const binary = (name: BuiltinName, label: string): DatasetInfo => ({
   name,
   label,
   task: 'binary',
@@ -11,10 +14,12 @@ const binary = (name: DatasetName, label: string): DatasetInfo => ({
   inputDim: 2,
   outputDim: 1,
   domain: DOMAIN,
+  featureNames: XY,
+  classLabels: ['0', '1'],
 });
 
-/** Every dataset the app offers, in menu order. */
-export const DATASETS: Readonly<Record<DatasetName, DatasetInfo>> = {
+/** Every generated dataset the app offers, in menu order (imported data is the 'csv' source). */
+export const DATASETS: Readonly<Record<BuiltinName, DatasetInfo>> = {
   circle: binary('circle', 'Circle'),
   xor: binary('xor', 'XOR'),
   gaussian: binary('gaussian', 'Gaussian'),
@@ -28,6 +33,8 @@ export const DATASETS: Readonly<Record<DatasetName, DatasetInfo>> = {
     inputDim: 2,
     outputDim: 3,
     domain: DOMAIN,
+    featureNames: XY,
+    classLabels: ['0', '1', '2'],
   },
   wave: {
     name: 'wave',
@@ -37,10 +44,12 @@ export const DATASETS: Readonly<Record<DatasetName, DatasetInfo>> = {
     inputDim: 2,
     outputDim: 1,
     domain: DOMAIN,
+    featureNames: XY,
+    classLabels: null,
   },
 };
 
-const GENERATORS: Readonly<Record<DatasetName, gen.Generator>> = {
+const GENERATORS: Readonly<Record<BuiltinName, gen.Generator>> = {
   circle: gen.circle,
   xor: gen.xor,
   gaussian: gen.gaussian,
@@ -67,8 +76,13 @@ export const DEFAULT_DATA: DataSettings = {
   inputScale: 1,
 };
 
+/** Rows in the train split of n rows: round(n * trainFraction), leaving at least one on each side. */
+export function trainRows(n: number, trainFraction: number): number {
+  return Math.min(n - 1, Math.max(1, Math.round(n * trainFraction)));
+}
+
 /** The input scale clamped to DATA_LIMITS.inputScale; anything not a finite number counts as 1. */
-function clampScale(scale: number): number {
+export function clampScale(scale: number): number {
   if (!Number.isFinite(scale)) return 1;
   return Math.min(Math.max(scale, DATA_LIMITS.inputScale.min), DATA_LIMITS.inputScale.max);
 }
@@ -80,19 +94,21 @@ export function scaledInfo(info: DatasetInfo, scale: number): DatasetInfo {
 }
 
 /**
- * Generates a dataset and splits it. Deterministic: the same settings give the same points,
+ * Generates a dataset and splits it (imported data: see buildDataset). Deterministic: the same settings give the same points,
  * in the same order, in every browser (mulberry32 + Box-Muller in plain float math). Every
  * coordinate is multiplied by the input scale, and so is the returned info's domain; the scale
  * changes no random draw, so scale 20 gives the points of scale 1 times 20 (rounded to float32).
  */
 export function generateDataset(s: DataSettings): Dataset {
+  // Imported data comes from its rows (see buildDataset); without them it has none.
+  if (s.dataset === 'csv') return emptyDataset(csvInfo(s.csv));
   const scale = clampScale(s.inputScale);
   const info = scaledInfo(DATASETS[s.dataset], scale);
   const n = Math.round(Math.min(Math.max(s.samples, DATA_LIMITS.samples.min), DATA_LIMITS.samples.max));
   const { x, y } = GENERATORS[s.dataset](n, s.noise, createRng(deriveSeed(s.seed, 1)));
   if (scale !== 1) for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) * scale;
   const order = shuffledIndices(n, createRng(deriveSeed(s.seed, 2)));
-  const nTrain = Math.min(n - 1, Math.max(1, Math.round(n * s.trainFraction)));
+  const nTrain = trainRows(n, s.trainFraction);
   const pick = (from: number, to: number) => {
     const xs = new Float32Array((to - from) * 2);
     const ys = new Float32Array(to - from);

@@ -1,5 +1,6 @@
-import { DATASETS, generateDataset } from '../data/datasets';
+import { generateDataset } from '../data/datasets';
 import { linearBaselineAccuracy } from '../data/linearBaseline';
+import { contextOfData } from '../data/source';
 import { analyzeAffine } from '../graph/affine';
 import { analyzeGraph } from '../graph/validate';
 import type { Lab } from '../share/lab';
@@ -54,12 +55,11 @@ export function runMeasures(s: MeasureSources): RunMeasures {
  * on an Input→Output path is affine at inference (the app's isWholeNetworkAffine).
  */
 export function isCollapsed(lab: Lab): boolean {
-  const info = DATASETS[lab.data.dataset];
-  const ctx = { inputDim: info.inputDim, outputDim: info.outputDim, task: info.task };
-  return analyzeGraph(lab.graph, ctx).valid && analyzeAffine(lab.graph).affine;
+  return analyzeGraph(lab.graph, contextOfData(lab.data)).valid && analyzeAffine(lab.graph).affine;
 }
 
-/** Test accuracy of the best linear classifier on the lab's own split (null for regression). */
+/** Test accuracy of the best linear classifier on the lab's own split (null for regression and imported data). */
 export function linearAccuracyOf(lab: Lab): number | null {
+  if (lab.data.dataset === 'csv') return null;
   return linearBaselineAccuracy(generateDataset(lab.data));
 }

@@ -46,7 +46,7 @@ function focusProblem(lab: Lab, focusNodeId: string | null): string | null {
  * prediction with other than 2..4 choices or an answer out of range, a step budget that is not a
  * positive whole number, no checks, a check that reads a panel its lab does not open, pinned
  * checks without a comparison, a comparison on other data or another seed, a focus node missing
- * from its graph, or a lab that links and files would refuse.
+ * from its graph, a lab on imported data, or a lab that links and files would refuse.
  */
 export function lessonProblems(lesson: Lesson): string[] {
   const problems: string[] = [];
@@ -65,6 +65,9 @@ export function lessonProblems(lesson: Lesson): string[] {
   if (lesson.checks.length === 0) add('A lesson needs at least one check.');
   const labError = validateLab(lesson.lab);
   if (labError) add(`Its lab: ${labError}`);
+  // A lesson link carries no rows, and its checks are claims about data every learner has.
+  if (lesson.lab.data.dataset === 'csv')
+    add('Its lab trains on imported data, which a lesson link cannot carry: use a generated dataset.');
   add(focusProblem(lesson.lab, lesson.focusNodeId));
   const { compare } = lesson;
   if (compare) {

@@ -1,3 +1,4 @@
+import type { CsvTable } from '../data/csv/types';
 import { parseJson } from './json';
 import type { Lab, LabWeights } from './lab';
 import { SHARE_LIMITS } from './limits';
@@ -5,6 +6,7 @@ import { decodeLinkJson, encodeLinkPayload } from './linkText';
 import { SHARE_ERRORS, type Source } from './messages';
 import { CURRENT_VERSION, migrate, type Payload } from './migrations';
 import { labFromPayload, labToPayload } from './schema';
+import { readTable, writeTable } from './tableCodec';
 import { readWeights } from './weights';
 
 /**
@@ -13,7 +15,15 @@ import { readWeights } from './weights';
  * saying what is wrong, fit for a role="alert" notice.
  */
 export type DecodeResult =
-  | { ok: true; lab: Lab; migratedFrom?: number; weights?: LabWeights; weightsStep?: number }
+  | {
+      ok: true;
+      lab: Lab;
+      migratedFrom?: number;
+      weights?: LabWeights;
+      weightsStep?: number;
+      /** The imported rows a file carried ("with the data"). */
+      table?: CsvTable;
+    }
   | { ok: false; error: string };
 
 const fail = (error: string): DecodeResult => ({ ok: false, error });
@@ -96,18 +106,31 @@ function formatPayload(payload: Record<string, unknown>): string {
 
 /**
  * A lab as the text of a lab file: the same payload as a link, as readable JSON, plus the
- * trained weights when given (node id -> weight name -> finite numbers).
+ * trained weights when given (node id -> weight name -> finite numbers), plus the imported rows
+ * the lab trains on when given ("table", last: the columns the lab uses, see tableCodec.ts).
  */
 export function labToJson(
   lab: Lab,
-  extras?: { readonly weights?: LabWeights; readonly weightsStep?: number },
+  extras?: { readonly weights?: LabWeights; readonly weightsStep?: number; readonly table?: CsvTable },
 ): string {
   const payload = labToPayload(lab);
   if (extras?.weights) {
     payload.weights = extras.weights;
     if (extras.weightsStep !== undefined) payload.weightsStep = extras.weightsStep;
   }
+  const csv = lab.data.csv;
+  if (extras?.table && csv && lab.data.dataset === 'csv' && extras.table.hash === csv.hash) {
+    payload.table = writeTable(extras.table, [...csv.features, csv.target]);
+  }
   return formatPayload(payload);
+}
+
+/** A file's length is within the limits: the lab part within maxFileChars, carried rows within maxDataFileChars. */
+function fileTooLarge(text: string): boolean {
+  if (text.length <= SHARE_LIMITS.maxFileChars) return false;
+  if (text.length > SHARE_LIMITS.maxDataFileChars) return true;
+  const rows = text.lastIndexOf('\n  "table": {');
+  return rows < 0 || rows > SHARE_LIMITS.maxFileChars;
 }
 
 /**
@@ -118,26 +141,35 @@ export function labToJson(
 export function labFromJson(text: string): DecodeResult {
   return guarded('file', () => {
     if (typeof text !== 'string') return fail(SHARE_ERRORS.notText('file'));
-    if (text.length > SHARE_LIMITS.maxFileChars) return fail(SHARE_ERRORS.fileTooLarge(text.length));
+    if (fileTooLarge(text)) return fail(SHARE_ERRORS.fileTooLarge(text.length));
     const parsed = parseJson(text, 'file');
     if (!parsed.ok) return fail(parsed.error);
     if (!isRecord(parsed.value)) return fail(SHARE_ERRORS.notALab('file'));
-    const { weights, weightsStep, ...rest } = parsed.value;
-    const read = fromPayload(rest, 'file');
-    if (!read.ok || weights === undefined) return read;
-    const checked = readWeights(weights, read.lab.graph);
-    if (!checked.ok) return fail(checked.error);
-    if (weightsStep === undefined) return { ...read, weights: checked.weights };
-    if (
-      typeof weightsStep !== 'number' ||
-      !Number.isInteger(weightsStep) ||
-      weightsStep < 0 ||
-      weightsStep > 1e12
-    ) {
-      return fail('The step the weights were trained to (weightsStep) must be a whole number, 0 or more.');
-    }
-    return { ...read, weights: checked.weights, weightsStep };
+    const { weights, weightsStep, table, ...rest } = parsed.value;
+    const lab = fromPayload(rest, 'file');
+    if (!lab.ok || table === undefined) return withWeights(lab, weights, weightsStep);
+    const rows = readTable(table, lab.lab.data.csv);
+    if (!rows.ok) return fail(rows.error);
+    const read = withWeights(lab, weights, weightsStep);
+    return read.ok ? { ...read, table: rows.table } : read;
   });
+}
+
+/** A decoded file's lab with its optional weights checked and added. */
+function withWeights(read: DecodeResult, weights: unknown, weightsStep: unknown): DecodeResult {
+  if (!read.ok || weights === undefined) return read;
+  const checked = readWeights(weights, read.lab.graph);
+  if (!checked.ok) return fail(checked.error);
+  if (weightsStep === undefined) return { ...read, weights: checked.weights };
+  if (
+    typeof weightsStep !== 'number' ||
+    !Number.isInteger(weightsStep) ||
+    weightsStep < 0 ||
+    weightsStep > 1e12
+  ) {
+    return fail('The step the weights were trained to (weightsStep) must be a whole number, 0 or more.');
+  }
+  return { ...read, weights: checked.weights, weightsStep };
 }
 
 /**

@@ -9,6 +9,11 @@ export const SHARE_LIMITS = {
   maxJsonBytes: 1024 * 1024,
   /** Characters a lab file may have (trained weights make files larger than links). */
   maxFileChars: 16 * 1024 * 1024,
+  /**
+   * Characters a lab file may have when it carries its imported rows ("table", written last):
+   * the lab before the rows is still held to maxFileChars.
+   */
+  maxDataFileChars: 96 * 1024 * 1024,
   /** Deepest nesting of arrays and objects (a lab needs 4; weights need 4). */
   maxDepth: 32,
   maxNodes: 200,

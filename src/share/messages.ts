@@ -32,7 +32,7 @@ export const SHARE_ERRORS = {
   tooLargeInflated: `The link expands to more than ${mb(L.maxJsonBytes)} of data, so NormLab refuses it.`,
   notUtf8: 'The link is damaged: its content is not UTF-8 text.',
   fileTooLarge: (chars: number) =>
-    `The file is too large (${mb(chars)}); a lab file may be at most ${mb(L.maxFileChars)}.`,
+    `The file is too large (${mb(chars)}); a lab file may be at most ${mb(L.maxFileChars)} (${mb(L.maxDataFileChars)} when it carries its data).`,
   notJsonAtAll: (source: Source) => `The ${source} is not JSON at all, so it is not a NormLab lab.`,
   invalidJson: (source: Source) => `The ${source} is not valid JSON: it is damaged or cut off.`,
   tooDeep: (source: Source) =>

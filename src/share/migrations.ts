@@ -5,7 +5,7 @@ import { SHARE_ERRORS } from './messages';
  * (a field, a parameter key, a pinned default in specs.ts) means: bump this, and add a migration
  * from the previous version below.
  */
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** A parsed payload: a plain object from JSON.parse (no forbidden keys). */
 export type Payload = Readonly<Record<string, unknown>>;
@@ -29,6 +29,8 @@ export const MIGRATIONS: Readonly<Record<number, (p: Payload) => Payload>> = {
   }),
   /** Version 2 had no input scale: its points were never scaled, which is scale 1. */
   2: (p) => ({ ...p, version: 3, inputScale: 1 }),
+  /** Version 3 knew no imported data: its labs train on a generated dataset. */
+  3: (p) => ({ ...p, version: 4, csv: null }),
 };
 
 /** A payload at CURRENT_VERSION, and the version it was written in; or why it cannot be read. */

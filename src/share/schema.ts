@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { GraphEdge, GraphNode } from '../graph/types';
 import { CLASS_SCHEMA } from './classroom';
+import { CSV_CHOICE_SCHEMA, csvChoiceProblem } from './csvChoice';
 import type { Lab } from './lab';
 import { SHARE_ERRORS } from './messages';
 import { CURRENT_VERSION, type Payload } from './migrations';
@@ -44,6 +45,16 @@ export const FIELDS: readonly Field[] = [
   { path: ['data', 'trainFraction'], key: 'trainFraction', schema: specSchema(SETTING_SPECS.trainFraction) },
   { path: ['data', 'seed'], key: 'seed', schema: specSchema(SETTING_SPECS.seed) },
   { path: ['data', 'inputScale'], key: 'inputScale', schema: specSchema(SETTING_SPECS.inputScale) },
+  // The imported file and columns (never its rows); written null for generated data, read back absent.
+  {
+    path: ['data', 'csv'],
+    key: 'csv',
+    schema: v.pipe(
+      v.nullable(CSV_CHOICE_SCHEMA),
+      v.transform((csv) => csv ?? undefined),
+    ),
+    write: (csv) => csv ?? null,
+  },
   { path: ['hyper', 'optimizer'], key: 'optimizer', schema: specSchema(SETTING_SPECS.optimizer) },
   { path: ['hyper', 'learningRate'], key: 'learningRate', schema: specSchema(SETTING_SPECS.learningRate) },
   { path: ['hyper', 'batchSize'], key: 'batchSize', schema: specSchema(SETTING_SPECS.batchSize) },
@@ -107,10 +118,12 @@ export function labFromPayload(payload: Payload): LabResult {
   const lab: Record<string, unknown> = { version: CURRENT_VERSION };
   for (const f of FIELDS) {
     const [head, leaf] = f.path;
+    // A field that reads back as undefined (csv: null) is left out rather than set to undefined.
+    if (output[f.key] === undefined) continue;
     if (leaf === undefined) lab[head] = output[f.key];
     else lab[head] = { ...(lab[head] as object | undefined), [leaf]: output[f.key] };
   }
   const result = lab as unknown as Lab;
-  const broken = structuralError(result.graph, result.data);
+  const broken = csvChoiceProblem(result.data) ?? structuralError(result.graph, result.data);
   return broken ? { ok: false, error: broken } : { ok: true, lab: result };
 }

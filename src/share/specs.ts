@@ -121,11 +121,10 @@ const plain = (values: readonly string[]) => values.map((value) => ({ value, lab
  * the same limits and get the same messages.
  */
 export const SETTING_SPECS = {
-  dataset: choice(
-    'dataset',
-    'Dataset',
-    Object.values(DATASETS).map((d) => ({ value: d.name, label: d.label })),
-  ),
+  dataset: choice('dataset', 'Dataset', [
+    ...Object.values(DATASETS).map((d) => ({ value: d.name, label: d.label })),
+    { value: 'csv', label: 'Imported data (CSV)' },
+  ]),
   samples: int('samples', 'Samples', DATA_LIMITS.samples.min, DATA_LIMITS.samples.max),
   noise: float('noise', 'Noise', DATA_LIMITS.noise.min, DATA_LIMITS.noise.max),
   trainFraction: float(

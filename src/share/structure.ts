@@ -1,4 +1,4 @@
-import { DATASETS } from '../data/datasets';
+import { contextOfData } from '../data/source';
 import type { DataSettings } from '../data/types';
 import { ISSUE_CODES, type IssueCode } from '../graph/issues';
 import type { Graph } from '../graph/types';
@@ -39,12 +39,7 @@ export function structuralError(graph: Graph, data: DataSettings): string | null
     if (edgeIds.has(e.id)) return SHARE_ERRORS.duplicateEdgeId(e.id);
     edgeIds.add(e.id);
   }
-  const info = DATASETS[data.dataset];
-  const analysis = analyzeGraph(graph, {
-    inputDim: info.inputDim,
-    outputDim: info.outputDim,
-    task: info.task,
-  });
+  const analysis = analyzeGraph(graph, contextOfData(data));
   const issue = analysis.issues.find((i) => REFUSED_ISSUES.has(i.code));
   if (!issue) return null;
   const node = issue.nodeId ?? '';

@@ -7,6 +7,7 @@ const DATA_LABELS: Readonly<Record<string, string>> = {
   trainFraction: 'the train split',
   seed: 'the seed',
   inputScale: 'the input scale',
+  csv: 'the imported data',
 };
 
 /** "Samples" or "Noise and the seed": which data settings differ. */

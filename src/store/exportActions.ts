@@ -51,7 +51,9 @@ async function exportLabFile(
   o: ExportOptions,
 ): Promise<ExportOutcome> {
   const weights = o.withWeights ? await trainer.weights() : null;
-  const made = exportLabText(store, weights);
+  // Built-in data travels as its settings; imported rows only "with the data".
+  const imported = store.getState().data.dataset === 'csv';
+  const made = exportLabText(store, weights, { withData: o.withData && imported });
   if (!made.ok) return { kind: 'refused', message: made.error };
   return {
     kind: 'download',

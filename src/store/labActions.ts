@@ -11,6 +11,7 @@ import {
 } from '../share';
 import type { NodeWeights } from '../train/protocol';
 import { type LabStorage, readSaved, STORAGE_KEYS, writeSaved } from './autosave';
+import { tableFor } from './dataSlice';
 import { type LoadLabOptions, labOf, sameLab } from './labSlice';
 import type { AppStore } from './store';
 import { restoreSavedWeights } from './weightsAutosave';
@@ -133,16 +134,36 @@ export function makeClassLink(
   return { ok: true, link: shareUrl(base, classLab) };
 }
 
-/** The current lab as a file's text, with the trained weights when given. */
+/** What a lab file holds besides the lab: "with the data" adds imported rows (generated data needs none). */
+export interface ExportOptions {
+  /** Carry the imported rows the lab trains on (the columns it uses); ignored for generated data. */
+  readonly withData?: boolean;
+}
+
+/**
+ * The current lab as a file's text, with the trained weights when given, and with the imported
+ * rows when `withData` (a lab file "with the data" opens anywhere; a link names the file only).
+ */
 export function exportLabText(
   store: AppStore,
   weights: NodeWeights | null,
+  options: ExportOptions = {},
 ): { ok: true; text: string } | { ok: false; error: string } {
   const s = store.getState();
   const lab = labOf(s);
   const problem = validateLab(lab);
   if (problem) return { ok: false, error: `This lab cannot be exported: ${problem}` };
-  const extras = weights ? { weights, weightsStep: s.metrics?.step ?? 0 } : undefined;
+  const table = options.withData ? tableFor(s.data, s.tables) : undefined;
+  if (options.withData && s.data.dataset === 'csv' && !table) {
+    return {
+      ok: false,
+      error: `The rows of “${s.data.csv?.file}” are not here: import the file first, then export with the data.`,
+    };
+  }
+  const extras = {
+    ...(weights ? { weights, weightsStep: s.metrics?.step ?? 0 } : {}),
+    ...(table ? { table } : {}),
+  };
   return { ok: true, text: labToJson(lab, extras) };
 }
 
@@ -163,6 +184,8 @@ export function importLabText(
       .notify('error', `“${fileName}” could not be opened: ${result.error} Your lab is unchanged.`);
     return result;
   }
+  // Rows the file carries go in first, so the lab's dataset is built from them at once.
+  if (result.table) store.getState().addTable(result.table);
   loadFresh(store, result.lab, {
     keepPrevious: true,
     keepBackend: true,

@@ -1,4 +1,4 @@
-import { DATASETS } from '../data/datasets';
+import { datasetLabel } from '../data/source';
 import type { Lab } from '../share';
 import { sameLab } from './labSlice';
 
@@ -18,7 +18,8 @@ const unplaced = (lab: Lab): Lab => ({
  */
 export function labDifferences(mine: Lab, theirs: Lab): string[] {
   const out: string[] = [];
-  if (theirs.data.dataset !== mine.data.dataset) out.push(`dataset ${DATASETS[theirs.data.dataset].label}`);
+  if (theirs.data.dataset !== mine.data.dataset || theirs.data.csv?.hash !== mine.data.csv?.hash)
+    out.push(`dataset ${datasetLabel(theirs.data)}`);
   else if (differs(mine, theirs, (l) => ({ data: l.data }))) out.push('other data settings');
   const n = theirs.graph.nodes.length;
   const m = mine.graph.nodes.length;

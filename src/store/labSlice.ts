@@ -72,7 +72,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     const data = { ...lab.data };
     set({
       data,
-      dataset: generateFor(data),
+      dataset: generateFor(data, get().tables),
       graph: lab.graph,
       selectedNodeId: null,
       selectedEdgeId: null,

@@ -1,17 +1,19 @@
 import { type AffineAnalysis, analyzeAffine } from '../graph/affine';
 import type { GraphIssue } from '../graph/issues';
 import { analyzeGraph, type GraphAnalysis } from '../graph/validate';
-import { graphContextOf } from './dataSlice';
+import { dataMissing, graphContextOf } from './dataSlice';
 import { lessonBlockedReason } from './lessonGate';
 import type { AppState } from './types';
 
-let last: { graph: AppState['graph']; dataset: string; result: GraphAnalysis } | null = null;
+let last: { graph: AppState['graph']; context: string; result: GraphAnalysis } | null = null;
 
-/** Validation and shapes of the current graph, memoized on the graph and the dataset. */
+/** Validation and shapes of the current graph, memoized on the graph and the data's widths and task. */
 export function selectAnalysis(s: AppState): GraphAnalysis {
-  if (last && last.graph === s.graph && last.dataset === s.data.dataset) return last.result;
-  const result = analyzeGraph(s.graph, graphContextOf(s.data));
-  last = { graph: s.graph, dataset: s.data.dataset, result };
+  const ctx = graphContextOf(s.data);
+  const context = `${ctx.inputDim}/${ctx.outputDim}/${ctx.task}`;
+  if (last && last.graph === s.graph && last.context === context) return last.result;
+  const result = analyzeGraph(s.graph, ctx);
+  last = { graph: s.graph, context, result };
   return result;
 }
 
@@ -32,6 +34,12 @@ export function trainBlockedReason(s: AppState): string | null {
     return n > 1
       ? `Fix the graph first (${n} problems, marked in red): ${text}`
       : `Fix the graph first: ${text}`;
+  }
+  if (dataMissing(s)) {
+    const file = s.data.csv?.file ?? 'the data file';
+    return s.tableLookup === 'pending'
+      ? `Loading “${file}” from this browser…`
+      : `Import “${file}” to train: links and saved labs name their data file but do not carry its rows.`;
   }
   const lesson = lessonBlockedReason(s);
   if (lesson) return lesson;

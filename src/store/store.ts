@@ -1,6 +1,7 @@
 import { temporal } from 'zundo';
 import { useStore as useZustand } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { fitPlane } from '../data/slice';
 import { createDataSlice, datasetMatches, generateFor } from './dataSlice';
 import { createGraphSlice } from './graphSlice';
 import { createHealthSlice } from './healthSlice';
@@ -41,9 +42,16 @@ export function createAppStore() {
       },
     ),
   );
-  // Undo and redo put data settings back without their points: regenerate them to match.
+  // Undo and redo put data settings back without their points, and an imported file's rows may
+  // arrive after its settings: rebuild the points to match. The slice follows the input width.
   store.subscribe((s) => {
-    if (!datasetMatches(s.dataset, s.data)) store.setState({ dataset: generateFor(s.data) });
+    if (!datasetMatches(s.dataset, s.data, s.tables)) {
+      const dataset = generateFor(s.data, s.tables);
+      store.setState({ dataset, plane: fitPlane(s.plane, dataset.info.inputDim) });
+    } else {
+      const plane = fitPlane(s.plane, s.dataset.info.inputDim);
+      if (plane !== s.plane) store.setState({ plane });
+    }
   });
   return store;
 }

@@ -12,10 +12,10 @@ import type {
   TrainEvent,
 } from '../train/protocol';
 import { changedDataSettings } from './dataChanges';
-import { graphContextOf } from './dataSlice';
+import { dataMissing, graphContextOf } from './dataSlice';
 import { answerOrGiveUp } from './engineReadback';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
-import { modelKey } from './modelKey';
+import { loadKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
 import type { AppStore } from './store';
@@ -33,6 +33,8 @@ export interface TrainerClient {
   reset(): Promise<void>;
   setHyper(hyper: Hyper): Promise<void>;
   setProbes(request: ProbeRequest): Promise<void>;
+  /** Which two inputs the boundary's slice shows (optional: fakes in tests may leave it out). */
+  setPlane?(plane: readonly [number, number]): Promise<void>;
   getWeights(): Promise<NodeWeights>;
   setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
   exportModel(request: ModelExportRequest): Promise<ModelExportResult>;
@@ -81,6 +83,7 @@ function configOf(s: AppState): SessionConfig {
     data: { xTrain: ds.xTrain, yTrain: ds.yTrain, xTest: ds.xTest, yTest: ds.yTest, domain: ds.info.domain },
     hyper: s.hyper,
     seed: s.data.seed,
+    plane: s.plane,
   };
 }
 
@@ -165,7 +168,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
 
   const load = async () => {
     const s = st();
-    const key = modelKey(s);
+    const key = loadKey(s);
     if (!engineUp) return;
     // The same model as loaded (e.g. a file of this very graph): only its weights may be new.
     if (key === loadedKey) {
@@ -173,7 +176,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       return;
     }
     loadedKey = key;
-    if (!selectAnalysis(s).valid) {
+    // An invalid graph, or imported data whose rows are not here (a link names its file): nothing to train.
+    if (!selectAnalysis(s).valid || dataMissing(s)) {
       await client.pause();
       st().setStatus('invalid');
       st().clearRun(null);
@@ -218,7 +222,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
 
   /** Puts a captured run into the freshly built model on the new backend, and says so. */
   const restoreRun = async (run: CarriedRun) => {
-    if (st().status !== 'ready' || loadedKey !== modelKey(st())) return;
+    if (st().status !== 'ready' || loadedKey !== loadKey(st())) return;
     st().setLossHistory(run.history);
     const problem = await client.setWeights(run.weights, run.step);
     const to = st().backend?.name.toUpperCase() ?? 'the new backend';
@@ -286,7 +290,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       return;
     }
     if (s.data !== prev.data && s.graph === prev.graph && !s.pendingWeights) sayDataRestart(prev, s);
-    if (s.graph !== prev.graph || s.data !== prev.data || (s.pendingWeights && !prev.pendingWeights)) {
+    const newData = s.data !== prev.data || s.dataset !== prev.dataset;
+    if (s.graph !== prev.graph || newData || (s.pendingWeights && !prev.pendingWeights)) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -294,6 +299,10 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       }, debounceMs);
     }
     if (s.hyper !== prev.hyper) enqueue(() => client.setHyper(s.hyper));
+    if (s.plane !== prev.plane && client.setPlane) {
+      const { plane } = s;
+      enqueue(async () => client.setPlane?.(plane));
+    }
     // Not queued behind a long call: the speed of a running loop changes at once.
     if (s.speed !== prev.speed) void client.setSpeed(s.speed);
   });

@@ -38,7 +38,7 @@ export interface Hyper {
   readonly l2: number;
 }
 
-/** The data the worker trains on, as transferable typed arrays (row-major, 2 features a row). */
+/** The data the worker trains on, as transferable typed arrays (row-major, ctx.inputDim features a row). */
 export interface DataPayload {
   readonly xTrain: Float32Array;
   readonly yTrain: Float32Array;
@@ -53,6 +53,12 @@ export interface SessionConfig {
   readonly data: DataPayload;
   readonly hyper: Hyper;
   readonly seed: number;
+  /**
+   * The two inputs the decision boundary, the warped grid and the batch-dependence point vary
+   * (across, up; up -1 with a single input); every other input is held at 0, the mean of
+   * standardized features. Absent: inputs 0 and 1.
+   */
+  readonly plane?: readonly [number, number];
 }
 
 export interface Metrics {
@@ -80,7 +86,10 @@ export interface Metrics {
 }
 
 export interface Heatmap {
-  /** Grid is size x size over domain^2, row 0 at the top (largest y). */
+  /**
+   * Grid is size x size over domain^2 of the plane's two inputs (the others at 0), row 0 at the
+   * top (largest value of the input shown up).
+   */
   readonly size: number;
   /** Values per cell: 1 (binary probability or regression value) or k class probabilities. */
   readonly channels: number;
@@ -195,6 +204,8 @@ export interface WorkerApi {
   setHyper(hyper: Hyper): Promise<void>;
   /** Which analyses the open panels want; computed now when paused, and a few times a second while training. */
   setProbes(request: ProbeRequest): Promise<void>;
+  /** Which two inputs the boundary's slice shows (see SessionConfig.plane); redrawn now when paused. */
+  setPlane(plane: readonly [number, number]): Promise<void>;
   /** The live weights of the model (lab files and code exports "with trained weights"). */
   getWeights(): Promise<NodeWeights>;
   /** Puts saved weights (trained to `step`, when known) into the model; returns why they do not fit, or null. */

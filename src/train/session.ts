@@ -290,6 +290,8 @@ export class TrainingSession {
    * up when Pause arrives meanwhile (the paused model is reported in full then).
    */
   private async refresh(everyTime: boolean): Promise<void> {
+    // A slice asked for meanwhile is taken up here, where no pass over the old grid is in flight.
+    if (this.m.applyPendingPlane()) this.lastHeatmapAt = Number.NEGATIVE_INFINITY;
     const paused = this.pausedNow;
     const now = this.opts.now();
     const due = (endedAt: number, intervalMs: number, costMs: number | null) =>
@@ -305,6 +307,12 @@ export class TrainingSession {
     if (!paused() && (await this.clock.time('probeMs', () => this.reportProbes(false)))) {
       this.clock.count('probeRuns');
     }
+  }
+
+  /** Another slice of the input space (see SessionConfig.plane): now when paused, else at the next refresh. */
+  async setPlane(plane: readonly [number, number]): Promise<void> {
+    this.m.requestPlane(plane);
+    if (!this.running && !this.disposed && this.m.applyPendingPlane()) await this.reportAll();
   }
 
   /** Steps per animation frame (slow motion), or null for full speed; takes effect at once. */

@@ -1,5 +1,6 @@
 import { type CompiledGraph, compileGraph } from '../compile/compileGraph';
 import * as tf from '../compile/tf';
+import { fitPlane, gridPoints, type Plane } from '../data/slice';
 import type { Task } from '../graph/types';
 import { deriveSeed } from '../lib/rng';
 import { BatchStream } from './batches';
@@ -10,7 +11,7 @@ import { PROBE_BATCH, type ProbeContext } from './probes/context';
 import type { HealthSample, Hyper, SessionConfig } from './protocol';
 import { denseKernels, l2Penalty } from './regularization';
 import { diagnoseStepFailure, releaseFailedTape } from './stepFailure';
-import { type DataTensors, disposeDataTensors, gridPoints, makeDataTensors } from './tensors';
+import { type DataTensors, disposeDataTensors, gridTensor, makeDataTensors } from './tensors';
 
 /** At most this many training rows are evaluated for the train loss (cost bounded on big data). */
 const TRAIN_EVAL_ROWS = 4096;
@@ -24,13 +25,18 @@ export class SessionModel {
   readonly compiled: CompiledGraph;
   readonly trainable: tf.Variable[];
   readonly kernels: tf.Variable[];
-  readonly tensors: DataTensors;
+  tensors: DataTensors;
+  /** The two inputs the heatmap grid, the warped grid and the batch point vary (see SessionConfig.plane). */
+  plane: Plane;
   /** The fixed probe batch: the first PROBE_BATCH test points. */
   readonly probeX: tf.Tensor2D;
   /** The training rows the train loss is measured on (the first TRAIN_EVAL_ROWS), in inference mode. */
   readonly trainEval: { readonly x: tf.Tensor2D; readonly y: tf.Tensor2D };
-  /** The heatmap grid as plain numbers. */
+  /** The heatmap grid as (across, up) pairs of the plane: what the nonlinearity score fits. */
   readonly gridValues: Float32Array;
+  private readonly heatmapSize: number;
+  private pendingPlane: Plane | null = null;
+  private readonly domain: readonly [number, number];
   readonly batches: BatchStream;
   /** The Dense and Output layers training health measures (found on first use). */
   private health: HealthLayerRef[] | null = null;
@@ -43,7 +49,10 @@ export class SessionModel {
     this.compiled = compileGraph(graph, ctx, seed);
     this.trainable = this.compiled.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.kernels = denseKernels(this.compiled.model);
-    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, heatmapSize);
+    this.plane = fitPlane(config.plane, ctx.inputDim);
+    this.heatmapSize = heatmapSize;
+    this.domain = data.domain;
+    this.tensors = makeDataTensors(data, ctx.inputDim, ctx.task, ctx.outputDim, heatmapSize, this.plane);
     const nTest = this.tensors.xTest.shape[0];
     this.probeX = tf.slice(this.tensors.xTest, [0, 0], [Math.min(PROBE_BATCH, nTest), ctx.inputDim]);
     const nEval = Math.min(TRAIN_EVAL_ROWS, this.tensors.nTrain);
@@ -59,9 +68,33 @@ export class SessionModel {
     return this.compiled.model;
   }
 
-  /** What a probe may read: this model and data, where training is, and the session's config. */
+  /** What a probe may read: this model and data, where training is, the slice, and the session's config. */
   probeContext(config: SessionConfig, step: number, batchSize: number): ProbeContext {
-    return { compiled: this.compiled, config, tensors: this.tensors, probeX: this.probeX, step, batchSize };
+    const { compiled, tensors, probeX, plane } = this;
+    return { compiled, config, tensors, probeX, step, batchSize, plane };
+  }
+
+  /** Asks for another slice; it takes effect at applyPendingPlane (a pass over the grid may be in flight now). */
+  requestPlane(plane: Plane): void {
+    this.pendingPlane = plane;
+  }
+
+  /**
+   * Moves the heatmap grid to the slice asked for, if any (call where no pass over the grid is in
+   * flight); true when the slice changed (the boundary and the probes are then out of date).
+   */
+  applyPendingPlane(): boolean {
+    const plane = this.pendingPlane;
+    this.pendingPlane = null;
+    if (!plane) return false;
+    const inputDim = this.tensors.xTrain.shape[1] as number;
+    const fit = fitPlane(plane, inputDim);
+    if (fit[0] === this.plane[0] && fit[1] === this.plane[1]) return false;
+    this.plane = fit;
+    const old = this.tensors.grid;
+    this.tensors = { ...this.tensors, grid: gridTensor(this.heatmapSize, this.domain, inputDim, fit) };
+    old.dispose();
+    return true;
   }
 
   /**

@@ -1,6 +1,9 @@
 import * as tf from '../compile/tf';
+import { defaultPlane, type Plane, sliceGrid } from '../data/slice';
 import type { Task } from '../graph/types';
 import type { DataPayload } from './protocol';
+
+export { gridPoints } from '../data/slice';
 
 /** The dataset as tensors, kept on the backend for the session's life. */
 export interface DataTensors {
@@ -9,7 +12,7 @@ export interface DataTensors {
   readonly yTrain: tf.Tensor2D;
   readonly xTest: tf.Tensor2D;
   readonly yTest: tf.Tensor2D;
-  /** The size x size grid over domain^2, row 0 at the top, for the decision boundary. */
+  /** The size x size grid over domain^2 in the slice's plane (see sliceGrid), row 0 at the top. */
   readonly grid: tf.Tensor2D;
   readonly nTrain: number;
 }
@@ -23,19 +26,14 @@ function targets(y: Float32Array, task: Task, classes: number): tf.Tensor2D {
   return tf.tensor2d(y, [y.length, 1]);
 }
 
-/** Cell centres of a size x size grid over [lo, hi]^2, row-major, top row first. */
-export function gridPoints(size: number, domain: readonly [number, number]): Float32Array {
-  const [lo, hi] = domain;
-  const out = new Float32Array(size * size * 2);
-  const cell = (hi - lo) / size;
-  for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) {
-      const i = r * size + c;
-      out[2 * i] = lo + (c + 0.5) * cell;
-      out[2 * i + 1] = hi - (r + 0.5) * cell;
-    }
-  }
-  return out;
+/** The decision boundary's grid as a tensor of network inputs (the slice through `plane`). */
+export function gridTensor(
+  size: number,
+  domain: readonly [number, number],
+  inputDim: number,
+  plane: Plane,
+): tf.Tensor2D {
+  return tf.tensor2d(sliceGrid(size, domain, inputDim, plane), [size * size, inputDim]);
 }
 
 export function makeDataTensors(
@@ -44,6 +42,7 @@ export function makeDataTensors(
   task: Task,
   outputDim: number,
   gridSize: number,
+  plane: Plane = defaultPlane(inputDim),
 ): DataTensors {
   const nTrain = data.yTrain.length;
   const nTest = data.yTest.length;
@@ -52,7 +51,7 @@ export function makeDataTensors(
     yTrain: targets(data.yTrain, task, outputDim),
     xTest: tf.tensor2d(data.xTest, [nTest, inputDim]),
     yTest: targets(data.yTest, task, outputDim),
-    grid: tf.tensor2d(gridPoints(gridSize, data.domain), [gridSize * gridSize, inputDim]),
+    grid: gridTensor(gridSize, data.domain, inputDim, plane),
     nTrain,
   };
 }

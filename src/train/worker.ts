@@ -135,6 +135,10 @@ const api: WorkerApi = {
     probes = request;
     await session?.setProbes(request);
   },
+  async setPlane(plane: readonly [number, number]) {
+    if (lastConfig) lastConfig = { ...lastConfig, plane };
+    await session?.setPlane(plane);
+  },
   async getWeights() {
     return session ? session.getWeights() : {};
   },

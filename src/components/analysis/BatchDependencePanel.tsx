@@ -4,6 +4,7 @@ import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
 import { SETTING_SPECS } from '../../store/settingsSpecs';
 import { appStore, useAppStore } from '../../store/store';
+import { planeNote } from '../data/sliceText';
 import { NumberField } from '../NumberField';
 import { ChartImageMenu } from '../picture/ChartImageMenu';
 import { SelectField } from '../SelectField';
@@ -26,6 +27,7 @@ export function BatchDependencePanel() {
   const error = useAppStore((s) => s.probeErrors.batch);
   const blocker = usePanelBlocker();
   const step = useStep();
+  const note = useAppStore((s) => planeNote(s.dataset.info, s.plane));
   const { setBatchPoint, setBatchUnit } = appStore.getState();
   const chartRef = useRef<HTMLDivElement>(null);
   // The chart draws its own axis labels and the inference line's key.
@@ -94,6 +96,7 @@ export function BatchDependencePanel() {
             <p className="panel-note">
               Click the decision boundary to move the point. {fresh.groups[0]?.values.length ?? 0} random
               batches per column.{step === 0 ? ' Untrained: initial weights.' : ` Step ${fresh.step}.`}
+              {note && ` ${note}`}
             </p>
           </div>
         </div>

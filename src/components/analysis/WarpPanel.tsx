@@ -3,6 +3,7 @@ import { WarpedGridChart } from '../../charts/WarpedGridChart';
 import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
 import { appStore, useAppStore } from '../../store/store';
+import { planeNote } from '../data/sliceText';
 import { ChartImageMenu } from '../picture/ChartImageMenu';
 import { NodePicker } from './NodePicker';
 import { nodeLabel } from './nodeLabel';
@@ -23,6 +24,7 @@ export function WarpPanel() {
   const error = useAppStore((s) => s.probeErrors.warp);
   const blocker = usePanelBlocker();
   const step = useStep();
+  const note = useAppStore((s) => planeNote(s.dataset.info, s.plane));
   const fresh = report && node && report.nodeId === node.id ? report : null;
   const straight = fresh ? fresh.bend < STRAIGHT : false;
   const chartRef = useRef<HTMLDivElement>(null);
@@ -79,6 +81,7 @@ export function WarpPanel() {
                 ? `${fresh.width} units, shown on their first two principal components (${Math.round(100 * fresh.explained)}% of the variance).`
                 : 'Its 2 units.'}
               {step === 0 ? ' Untrained: initial weights.' : ` Step ${fresh.step}.`}
+              {note && ` ${note}`}
             </p>
           </div>
         </div>

@@ -1,4 +1,5 @@
 import * as tf from '../../compile/tf';
+import { embedPlane } from '../../data/slice';
 import { createRng, deriveSeed, type Rng } from '../../lib/rng';
 import type { BatchDependenceReport, BatchGroup } from '../protocol';
 import { nodeOf, type ProbeContext } from './context';
@@ -58,7 +59,8 @@ function batchTensor(c: ProbeContext, point: readonly [number, number], mates: r
   const { xTrain } = c.config.data;
   const d = c.config.ctx.inputDim;
   const rows = new Float32Array((mates.length + 1) * d);
-  rows.set(point.slice(0, d));
+  // The point lives in the slice's plane: lifted to every input (the others at their mean, 0).
+  rows.set(embedPlane(new Float32Array(point), d, c.plane));
   mates.forEach((m, r) => {
     rows.set(xTrain.subarray(m * d, (m + 1) * d), (r + 1) * d);
   });

@@ -1,5 +1,6 @@
 import type { CompiledGraph } from '../../compile/compileGraph';
 import type * as tf from '../../compile/tf';
+import type { Plane } from '../../data/slice';
 import type { SessionConfig } from '../protocol';
 import type { DataTensors } from '../tensors';
 
@@ -12,6 +13,8 @@ export interface ProbeContext {
   readonly probeX: tf.Tensor2D;
   readonly step: number;
   readonly batchSize: number;
+  /** The two inputs the input plane's pictures vary; the others are held at 0 (see src/data/slice.ts). */
+  readonly plane: Plane;
 }
 
 /** Rows in the fixed probe batch of test points. */

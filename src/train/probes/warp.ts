@@ -1,4 +1,5 @@
 import * as tf from '../../compile/tf';
+import { embedPlane } from '../../data/slice';
 import { maxBend, principalPlane } from '../../lib/linalg';
 import { inferAll } from '../infer';
 import type { WarpLine, WarpReport } from '../protocol';
@@ -28,7 +29,8 @@ export function gridLinePoints(domain: readonly [number, number]): Float32Array 
 }
 
 /**
- * The image of the input plane's grid lines at one node, in inference mode: the node's two
+ * The image of the input plane's grid lines at one node, in inference mode (with more than two
+ * inputs, the plane of the slice: the plane's two inputs vary, the others stay at 0): the node's two
  * units, or the first two principal components of a wider node. Affine layers keep lines
  * straight (an affine map sends a line to a line); ReLU, tanh and LayerNorm bend them.
  */
@@ -39,7 +41,9 @@ export async function probeWarp(c: ProbeContext, nodeId: string): Promise<WarpRe
   let out: Float32Array = pts;
   let width = 2;
   if (node.kind !== 'input') {
-    const y = tf.tidy(() => inferAll(subModel(c.compiled.model, nodeId), tf.tensor2d(pts, [n, 2])));
+    const d = c.config.ctx.inputDim;
+    const rows = embedPlane(pts, d, c.plane);
+    const y = tf.tidy(() => inferAll(subModel(c.compiled.model, nodeId), tf.tensor2d(rows, [n, d])));
     width = y.shape[1] as number;
     out = (await y.data()) as Float32Array;
     y.dispose();
