@@ -605,7 +605,13 @@ describe('connectTrainer: nothing trained is lost without a word', () => {
     const { st, client, commands, store } = await setup();
     commands.train();
     await commands.idle();
-    for (const step of [10, 20, 30]) client.emit({ type: 'metrics', metrics: metricsAt(step) });
+    for (const step of [10, 20, 30]) {
+      const groupLosses = [
+        { x: step - 5, y: 0.6 },
+        { x: step, y: 0.5 },
+      ];
+      client.emit({ type: 'metrics', metrics: { ...metricsAt(step), groupLosses } });
+    }
     expect(st().status).toBe('running');
     store.getState().setBackendPref('wasm');
     await commands.idle();
@@ -613,6 +619,7 @@ describe('connectTrainer: nothing trained is lost without a word', () => {
     expect(client.weightSteps).toEqual([30]);
     expect(st().metrics?.step).toBe(30);
     expect(st().lossHistory.map((p) => p.step)).toEqual([0, 10, 20, 30]);
+    expect(st().groupLosses.map((p) => p.x)).toEqual([5, 10, 15, 20, 25, 30]);
     expect(st().notice?.text).toBe('Moved to WASM with the trained weights: the run goes on from step 30.');
     expect(st().status).toBe('running');
     expect(client.count('start')).toBe(2);

@@ -1,18 +1,21 @@
 import { useId, useMemo, useRef } from 'react';
 import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
+import type { XY } from '../lib/downsample';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NonlinearityScore } from './NonlinearityScore';
 import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
+const NO_GROUPS: readonly XY[] = [];
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
   const dataset = useAppStore((s) => s.dataset);
   const heatmap = useAppStore((s) => s.heatmap);
   const history = useAppStore((s) => s.lossHistory);
+  const groups = useAppStore((s) => s.groupLosses);
   // Straight from validation, so an edit that breaks the graph clears the charts at once.
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
@@ -58,13 +61,18 @@ export function ChartsPanel() {
         <div className="chart-head">
           <h2>
             Loss{' '}
-            <span
-              className="loss-key train"
-              title="Mean loss of the training batches since the previous point"
-            >
+            <span className="loss-key train" title="Loss over the whole training set, inference mode">
               train
             </span>{' '}
-            <span className="loss-key test">test</span>
+            <span className="loss-key test" title="Loss over the test set, inference mode">
+              test
+            </span>{' '}
+            <span
+              className="loss-key batch"
+              title="Mean training-mode loss of each group of steps read back together (what the optimizer saw), one point per group"
+            >
+              batch
+            </span>
           </h2>
           <span className="field-check">
             <input
@@ -78,6 +86,7 @@ export function ChartsPanel() {
         </div>
         <LossChart
           points={invalid ? NO_POINTS : history}
+          groups={invalid ? NO_GROUPS : groups}
           emptyText={invalid ? 'Fix the graph, then train.' : undefined}
           logScale={logScale}
           height={presenter ? 240 : 140}

@@ -80,6 +80,7 @@ interface CarriedRun {
   readonly weights: NodeWeights;
   readonly step: number;
   readonly history: AppState['lossHistory'];
+  readonly groups: AppState['groupLosses'];
   readonly wasRunning: boolean;
   readonly from: BackendInfo | null;
 }
@@ -219,6 +220,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       weights,
       step: st().metrics?.step ?? step,
       history: st().lossHistory,
+      groups: st().groupLosses,
       wasRunning,
       from: s.backend,
     };
@@ -227,7 +229,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   /** Puts a captured run into the freshly built model on the new backend, and says so. */
   const restoreRun = async (run: CarriedRun) => {
     if (st().status !== 'ready' || loadedKey !== modelKey(st())) return;
-    st().setLossHistory(run.history);
+    st().setLossHistory(run.history, run.groups);
     const problem = await client.setWeights(run.weights, run.step);
     const to = st().backend?.name.toUpperCase() ?? 'the new backend';
     if (problem) {

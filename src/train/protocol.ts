@@ -52,6 +52,15 @@ export interface SessionConfig {
   readonly seed: number;
 }
 
+/**
+ * One readback group of training steps as the loss chart draws it: x is the step after the
+ * group's last step, y the mean of its training-mode batch losses (non-finite when it diverged).
+ */
+export interface GroupLoss {
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface Metrics {
   readonly step: number;
   readonly epoch: number;
@@ -74,6 +83,8 @@ export interface Metrics {
    * order reached; measured at each report, so within one readback group of the step itself.
    */
   readonly crossings?: readonly { readonly threshold: number; readonly step: number; readonly ms: number }[];
+  /** One point per readback group since the previous report (the loss chart's batch-loss line). */
+  readonly groupLosses?: readonly GroupLoss[];
 }
 
 export interface Heatmap {

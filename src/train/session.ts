@@ -125,7 +125,7 @@ export class TrainingSession {
     tf.dispose(losses);
     const values = Array.from(await stacked.data());
     stacked.dispose();
-    this.meter.addLosses(values);
+    this.meter.addLosses(values, this.stepCount);
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const at = this.stepCount - n + bad + 1;
