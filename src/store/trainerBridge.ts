@@ -9,14 +9,17 @@ import type {
   SessionConfig,
   TrainEvent,
 } from '../train/protocol';
+import { type AutoBackend, type AutoBackendOptions, connectAutoBackend } from './autoBackend';
 import { changedDataSettings } from './dataChanges';
-import { graphContextOf } from './dataSlice';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
 import { modelKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
 import type { AppStore } from './store';
+import { configOf, readWeightsOrGiveUp } from './trainerConfig';
 import type { AppState } from './types';
+
+export { WEIGHTS_TIMEOUT_MS } from './trainerConfig';
 
 /** The training engine as the UI sees it (the worker, through comlink; a fake in tests). */
 export interface TrainerClient {
@@ -51,30 +54,6 @@ export interface TrainerCommands {
   disconnect(): void;
 }
 
-/** How long a weights readback may take before it is given up (a lost GPU context never answers). */
-export const WEIGHTS_TIMEOUT_MS = 5000;
-
-/**
- * The model's weights, or null when the engine does not answer in time: a readback on a WebGL
- * context that was lost meanwhile never resolves, and the command queue must not wait on it
- * (every later Train would wait behind it).
- */
-function readWeightsOrGiveUp(client: TrainerClient): Promise<NodeWeights | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), WEIGHTS_TIMEOUT_MS);
-    client.getWeights().then(
-      (w) => {
-        clearTimeout(timer);
-        resolve(w);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(null);
-      },
-    );
-  });
-}
-
 /** A run carried from one backend to another. */
 interface CarriedRun {
   readonly weights: NodeWeights;
@@ -85,24 +64,20 @@ interface CarriedRun {
   readonly from: BackendInfo | null;
 }
 
-function configOf(s: AppState): SessionConfig {
-  const ds = s.dataset;
-  return {
-    graph: s.graph,
-    ctx: graphContextOf(s.data),
-    data: { xTrain: ds.xTrain, yTrain: ds.yTrain, xTest: ds.xTest, yTest: ds.yTest, domain: ds.info.domain },
-    hyper: s.hyper,
-    seed: s.data.seed,
-  };
-}
-
 /**
  * Connects the store to a training engine: rebuilds the model (debounced) when the graph or
  * data change, forwards hyperparameters, re-initializes on a backend change, and turns engine
  * events into store updates. Calls to the engine are queued so they never interleave.
  */
-export function connectTrainer(store: AppStore, client: TrainerClient, debounceMs = 150): TrainerCommands {
+export function connectTrainer(
+  store: AppStore,
+  client: TrainerClient,
+  debounceMs = 150,
+  autoOptions?: AutoBackendOptions,
+): TrainerCommands {
   let queue: Promise<unknown> = Promise.resolve();
+  /** Auto's measured backend choice (none without a racer: auto is then WASM, else CPU). */
+  let auto: AutoBackend | null = null;
   let loadedKey = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** False until init succeeds, and after the engine fails: nothing is loaded into a dead engine. */
@@ -191,12 +166,14 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     s.setStatus('loading');
     s.clearRun(null);
     s.clearProbes();
-    const res = await client.load(configOf(s));
+    const config = configOf(s);
+    const res = await client.load(config);
     if (res.ok) {
       // The step-0 metrics and boundary arrived (as events) before this reply.
       st().setCompiledParams(res.paramCounts);
       st().setStatus('ready');
       await applyPendingWeights();
+      auto?.afterLoad(config, res.totalParams);
     } else {
       fail(`The model could not be built: ${res.message}`);
     }
@@ -246,14 +223,15 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
   };
 
-  const init = async (pref: BackendPref) => {
+  /** (Re)starts the engine on `pref`, carrying the run over; `reason` words the badge when it starts. */
+  const init = async (pref: BackendPref, reason?: string) => {
     const carried = await captureRun();
     engineUp = false;
     st().setStatus('starting');
     st().setFailure(null);
     st().setBackend(null);
     const info = await client.init(pref, onEvent);
-    st().setBackend(info);
+    st().setBackend(reason !== undefined && info.name === pref ? { ...info, reason } : info);
     engineUp = true;
     loadedKey = '';
     await load();
@@ -286,6 +264,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     );
   };
 
+  if (autoOptions)
+    auto = connectAutoBackend(store, autoOptions, { move: (to, why) => enqueue(() => init(to, why)) });
   enqueue(() => init(st().backendPref));
   enqueue(() => client.setSpeed(st().speed));
   sendProbes(st());
@@ -372,15 +352,17 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         );
       }),
     idle: async () => {
-      while (timer) await new Promise((r) => setTimeout(r, debounceMs));
       let current: Promise<unknown>;
       do {
+        while (timer) await new Promise((r) => setTimeout(r, debounceMs));
         current = queue;
         await current;
-      } while (current !== queue);
+        await auto?.idle();
+      } while (current !== queue || timer);
     },
     disconnect: () => {
       unsubscribe();
+      auto?.dispose();
       if (timer) clearTimeout(timer);
       void client.dispose();
     },

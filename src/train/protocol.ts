@@ -17,12 +17,17 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendPref = 'auto' | BackendName;
 export const BACKEND_PREFS: readonly BackendPref[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
+/** What WebGL2 the browser offers: on a hardware GPU, a software rasterizer (SwiftShader, llvmpipe), or none. */
+export type WebglKind = 'hardware' | 'software' | 'none';
+
 export interface BackendInfo {
   readonly name: BackendName;
   /** Why this backend runs, in words: "auto: WebGL2 on a hardware GPU (…)" or a fallback reason. */
   readonly reason: string;
   /** The WebGL renderer string when one was probed. */
   readonly renderer?: string;
+  /** What WebGL2 the probe found (auto races WebGL against WASM only on 'hardware'). */
+  readonly webgl?: WebglKind;
 }
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
@@ -187,4 +192,24 @@ export interface WorkerApi {
   loseGpuContext(): Promise<boolean>;
   /** Diagnostics: tensor counts and the last heatmap and probe durations. */
   diagnostics(): Promise<Diagnostics>;
+  /**
+   * Auto's race, in a second instance of this worker (store/autoBackend.ts): switches to
+   * `backend` (software WebGL refused unless `allowSoftware`), builds the model, warms it up
+   * (WebGL compiles its shaders then) and times training steps for about `ms`. Rejects, saying
+   * why, when the backend cannot start or a step throws. Leaves no model behind.
+   */
+  raceTime(
+    backend: 'webgl' | 'wasm',
+    config: SessionConfig,
+    ms: number,
+    allowSoftware: boolean,
+  ): Promise<BackendTiming>;
+}
+
+/** Auto's race: how fast one backend trained a model in the racing worker. */
+export interface BackendTiming {
+  readonly stepsPerSecond: number;
+  /** Steps timed (after the untimed warm-up steps) and the wall time they took (ms). */
+  readonly steps: number;
+  readonly ms: number;
 }

@@ -9,7 +9,14 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as Comlink from 'comlink';
 import * as tf from '../compile/tf';
-import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
+import {
+  configureWasm,
+  loadBackend,
+  loseContext,
+  probeWebGL,
+  selectBackend,
+  watchContextLoss,
+} from './backend';
 import { NO_LOOP_TIME } from './loopClock';
 import { NO_PROBES } from './probeTypes';
 import type {
@@ -24,6 +31,7 @@ import type {
   WorkerApi,
 } from './protocol';
 import { TrainingSession } from './session';
+import { timeTraining } from './timeTraining';
 
 configureWasm({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -146,6 +154,16 @@ const api: WorkerApi = {
     const { numTensors, numBytes } = tf.memory();
     const timings = session?.timings ?? { heatmapMs: null, probeMs: null, loop: NO_LOOP_TIME };
     return { backend: tf.getBackend(), numTensors, numBytes, steps: session?.steps ?? 0, ...timings };
+  },
+  async raceTime(backend, config, ms, allowSoftware) {
+    if (backend === 'webgl') {
+      const probe = probeWebGL();
+      if (!probe.webgl2) throw new Error('no WebGL2 in the racing worker');
+      if (probe.software && !allowSoftware) throw new Error(`WebGL2 is software (${probe.renderer})`);
+    }
+    await loadBackend(backend);
+    if (!(await tf.setBackend(backend))) throw new Error(`${backend} failed to start`);
+    return timeTraining(config, ms);
   },
 };
 
