@@ -83,6 +83,7 @@ export const LOAD_TIMINGS = [
   'firstPaintMs',
   'firstContentfulPaintMs',
   'canvasMs',
+  'engineMs',
   'trainEnabledMs',
   'interactiveMs',
 ];
