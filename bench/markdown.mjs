@@ -59,7 +59,7 @@ function targets(r) {
     '',
     mdTable(
       ['Target', 'Measured', 'Result'],
-      r.targets.map((t) => [t.label, withNote(t), verdict(t.pass)]),
+      r.targets.map((t) => [t.label, withNote(t), t.close ? '**too close to call**' : verdict(t.pass)]),
     ),
   ].join('\n');
 }
