@@ -35,6 +35,7 @@ export interface BackendRacer {
   dispose(): void;
 }
 
+/** How auto races: the racer to start, where verdicts are kept, and the race's timing. */
 export interface AutoBackendOptions {
   /** Starts a racer for one race; it is disposed when the race ends, whatever happened. */
   readonly racer: () => BackendRacer;
@@ -55,6 +56,7 @@ export interface AutoBackendHooks {
   move(to: 'webgl' | 'wasm', reason: string): Promise<unknown>;
 }
 
+/** Auto's measured choice as the trainer bridge drives it. */
 export interface AutoBackend {
   /** A model was built (its config and weight count): apply a remembered verdict, or race. */
   afterLoad(config: SessionConfig, totalParams: number): void;
