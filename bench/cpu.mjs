@@ -117,3 +117,50 @@ export function cpuPercent(before, after, ms) {
   }
   return out;
 }
+
+/**
+ * The schedstat files of the browser's worker threads (the tfjs workers: threads named
+ * DedicatedWorker* in renderer processes) under `rootPid`; read them with workerCpuNs.
+ */
+export function workerThreadFiles(rootPid) {
+  if (!available() || !rootPid) return [];
+  const byParent = children();
+  const files = [];
+  const stack = [String(rootPid)];
+  while (stack.length) {
+    const pid = stack.pop();
+    stack.push(...(byParent.get(pid) ?? []));
+    const type = /--type=([a-z-]+)/.exec(read(`/proc/${pid}/cmdline`) ?? '')?.[1] ?? 'browser';
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      const stat = read(`/proc/${pid}/task/${tid}/stat`);
+      if (stat && threadKind(type, parseStat(stat)[0]) === 'workers') {
+        files.push(`/proc/${pid}/task/${tid}/schedstat`);
+      }
+    }
+  }
+  return files;
+}
+
+/**
+ * Nanoseconds the threads have run on a CPU, summed (the first field of each thread's
+ * /proc/.../schedstat: the scheduler's own count, far finer than stat's 10 ms ticks); a thread
+ * that has exited counts 0. Null when none can be read.
+ */
+export function workerCpuNs(files) {
+  let total = 0;
+  let any = false;
+  for (const f of files) {
+    const ns = Number(read(f)?.split(' ')[0]);
+    if (Number.isFinite(ns)) {
+      total += ns;
+      any = true;
+    }
+  }
+  return any ? total : null;
+}

@@ -109,15 +109,19 @@ export async function launch(executablePath, name, extraFlags) {
 
 const INPAGE = readFileSync(path.join(ROOT, 'bench', 'inpage.js'), 'utf8');
 
-/** A fresh context (no saved lab) and page on the app with ?debug=1, the bench helpers loaded. */
-export async function openApp(browser, baseUrl, backend = 'auto') {
+/**
+ * A fresh context (no saved lab) and page on the app with ?debug=1, the bench helpers loaded;
+ * `query` adds to the address (e.g. '&race=force'), `initScript` runs in the page before the app.
+ */
+export async function openApp(browser, baseUrl, backend = 'auto', query = '', initScript = '') {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript({ content: INPAGE });
+  if (initScript) await context.addInitScript({ content: initScript });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // Full speed: the app measured as it trains flat out (slow motion is the first-visit default).
-  await page.goto(`${baseUrl}/?debug=1&backend=${backend}&speed=full`);
+  await page.goto(`${baseUrl}/?debug=1&backend=${backend}&speed=full${query}`);
   await page.waitForFunction(() => window.normlab && window.__bench, null, { timeout: 30_000 });
   await page.evaluate(() => window.__bench.setupLab({}));
   return { context, page, errors };

@@ -13,6 +13,12 @@
     }
   }
 
+  /**
+   * The tfjs workers' CPU time so far (ns, a promise), read by the benchmark from /proc at the
+   * moment of the call (page.exposeFunction in bench/throughput.mjs); null where it is not exposed.
+   */
+  const workerCpuNs = () => (window.__benchWorkerCpuNs ? window.__benchWorkerCpuNs() : Promise.resolve(null));
+
   const app = () => {
     if (!window.normlab) throw new Error('window.normlab is missing: open the app with ?debug=1');
     return window.normlab;
@@ -76,31 +82,41 @@
   }
 
   /**
-   * Trains with the app for about `ms` (after `settleMs`) and returns the throughput measured from
+   * Trains with the app for about `ms` and at least `minSteps` steps (after `settleMs`) and returns
+   * the throughput measured from
    * the worker's metrics events, the frame intervals meanwhile, and the worker's diagnostics
    * (taken while still running), then pauses.
    */
-  async function appRun(ms, settleMs) {
+  async function appRun(ms, settleMs, minSteps = 0) {
     const { store, trainer } = app();
     if (state().trainingProblem) trainer.reset();
     await trainer.idle();
     const samples = [];
+    // The workers' CPU time at each sample (bench/throughput.mjs exposes the reader; null elsewhere).
+    const cpuAt = [];
+    // The worker loop's own totals when the measured window opens (where its time went, by activity).
+    let loopAtStart = null;
+    let from = Number.POSITIVE_INFINITY;
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.metrics && s.metrics !== prev.metrics && s.status === 'running') {
-        samples.push([performance.now(), s.metrics.step]);
+        const now = performance.now();
+        samples.push([now, s.metrics.step]);
+        cpuAt.push(workerCpuNs());
+        if (!loopAtStart && now >= from) loopAtStart = app().diagnostics();
       }
     });
     try {
       const t0 = performance.now();
       trainer.train();
       startFrames();
-      const from = t0 + settleMs;
+      from = t0 + settleMs;
       const measured = () => samples.filter(([t]) => t >= from);
       // Slow backends report seconds apart (a whole group of steps between reports).
-      const deadline = t0 + settleMs + 3 * ms + 60_000;
+      const deadline = t0 + settleMs + 3 * ms + 120_000;
       for (;;) {
         const m = measured();
-        if (m.length >= 2 && m[m.length - 1][0] - m[0][0] >= ms) break;
+        const spanned = m.length >= 2 && m[m.length - 1][0] - m[0][0] >= ms;
+        if (spanned && m[m.length - 1][1] - m[0][1] >= minSteps) break;
         if (state().status !== 'running' && performance.now() - t0 > 1000) {
           throw new Error(`training stopped: ${state().trainingProblem ?? state().status}`);
         }
@@ -110,9 +126,21 @@
       const diagnostics = await app().diagnostics();
       const frames = stopFrames();
       const m = measured();
+      const first = samples.indexOf(m[0]);
+      const last = samples.indexOf(m[m.length - 1]);
       const [ta, sa] = m[0];
       const [tb, sb] = m[m.length - 1];
-      return { steps: sb - sa, ms: tb - ta, loss: state().metrics?.trainLoss ?? null, frames, diagnostics };
+      const [c0, c1] = await Promise.all([cpuAt[first], cpuAt[last]]);
+      const cpuMs = c0 === null || c1 === null ? null : (c1 - c0) / 1e6;
+      return {
+        steps: sb - sa,
+        ms: tb - ta,
+        cpuMs,
+        loss: state().metrics?.trainLoss ?? null,
+        frames,
+        diagnostics,
+        loopBefore: (await loopAtStart)?.loop ?? null,
+      };
     } finally {
       stopFrames();
       unsubscribe();
@@ -139,12 +167,22 @@
     return backend;
   }
   /** A bare-loop run, with the same frame recorder as appRun so both pay for it alike. */
-  async function bareRun(ms, settleMs) {
+  async function bareRun(ms, settleMs, minSteps = 0) {
     startFrames();
     try {
       if (settleMs > 0) await bare.run(settleMs);
+      const c0 = await workerCpuNs();
       const run = await bare.run(ms);
-      return { ...run, frames: stopFrames() };
+      // A slow net runs on until it has done minSteps too (each run ends with one readback).
+      while (run.steps < minSteps) {
+        const more = await bare.run(Math.min(ms, 1000));
+        run.steps += more.steps;
+        run.ms += more.ms;
+        run.loss = more.loss;
+      }
+      const c1 = await workerCpuNs();
+      const cpuMs = c0 === null || c1 === null ? null : (c1 - c0) / 1e6;
+      return { ...run, cpuMs, frames: stopFrames() };
     } finally {
       stopFrames();
     }
@@ -168,7 +206,8 @@
 
   /**
    * Trains from the model's initial weights until the test accuracy reported reaches `target`;
-   * returns the time from Train to that report and its step, or null fields on timeout.
+   * returns the time from Train to that report as the page saw it, its step, and the worker's
+   * recorded crossing (Metrics.crossings: step and training ms), or null fields on timeout.
    */
   async function timeToAccuracy(target, timeoutMs) {
     const { store, trainer } = app();
@@ -178,7 +217,14 @@
     const t0 = performance.now();
     const unsubscribe = store.subscribe((s) => {
       if (!hit && s.status === 'running' && (s.metrics?.testAccuracy ?? 0) >= target) {
-        hit = { ms: performance.now() - t0, step: s.metrics.step, accuracy: s.metrics.testAccuracy };
+        // The worker's own record of the crossing: the report's step and its training time (ms).
+        const crossing = s.metrics.crossings?.find((c) => c.threshold === target) ?? null;
+        hit = {
+          ms: performance.now() - t0,
+          step: s.metrics.step,
+          accuracy: s.metrics.testAccuracy,
+          crossing,
+        };
       }
     });
     trainer.train();

@@ -3,6 +3,7 @@
 import { healthSection } from './health-report.mjs';
 import { bigNetSection, soakSection } from './markdown-long.mjs';
 import { fmt, mdTable } from './markdown-table.mjs';
+import { span } from './targets.mjs';
 
 export { fmt, mdTable };
 
@@ -24,7 +25,9 @@ function targetValue(t) {
 
 /** The measured value; the big-net and soak targets add their note (refresh counts, drift). */
 const withNote = (t) =>
-  t.note && /^(big|soak)\./.test(t.id) ? `${targetValue(t)}; ${t.note}` : targetValue(t);
+  t.note && /^(big|soak|appOverBare|autoStays|autoForced|toAccuracy|firstLoad|trainEnabled)/.test(t.id)
+    ? `${targetValue(t)}; ${t.note}`
+    : targetValue(t);
 
 function header(r) {
   const m = r.machine;
@@ -57,7 +60,7 @@ function targets(r) {
     '',
     mdTable(
       ['Target', 'Measured', 'Result'],
-      r.targets.map((t) => [t.label, withNote(t), verdict(t.pass)]),
+      r.targets.map((t) => [t.label, withNote(t), t.close ? '**too close to call**' : verdict(t.pass)]),
     ),
   ].join('\n');
 }
@@ -83,6 +86,8 @@ function throughputRows(list) {
         fmt(b.bareStepsPerSec, 1),
         fmt(b.bareSamplesPerSec, 0),
         fmt(b.appOverBare, 3),
+        fmt(b.appOverBareCpu, 3),
+        `${span(b.appOverBarePairs)}; ${span(b.appOverBareCpuPairs)}`,
         name === 'auto' ? '1' : fmt(b.autoOverThis, 2),
         fmt(b.heatmapMs, 1),
         fmt(b.probeMs, 1),
@@ -100,6 +105,8 @@ function throughputRows(list) {
       'Bare steps/s',
       'Bare samples/s',
       'App/bare',
+      'App/bare per CPU-s',
+      'Pairs (wall; CPU)',
       'Auto/this',
       'Heatmap ms',
       'Distributions probe ms',
@@ -125,6 +132,22 @@ function cpuRows(list) {
   return mdTable(['Net', 'Backend', 'Window', ...CPU_KINDS.map(([, label]) => `${label} %`)], rows);
 }
 
+const pctOf = (v) => (v === null || v === undefined ? '–' : `${fmt(v * 100, 1)}%`);
+
+/** Where the app worker's loop spent its time on auto, per net (the worker's own clock, medians). */
+function loopLines(list) {
+  const lines = [];
+  for (const w of list) {
+    const s = w.backends.auto?.loopShares;
+    if (!s) continue;
+    const other = 1 - s.stepsShare - s.metricsShare - s.heatmapShare - s.probeShare;
+    lines.push(
+      `- ${w.id} on auto, the app worker's loop: training steps and their readbacks ${pctOf(s.stepsShare)}, metrics ${pctOf(s.metricsShare)}, decision boundary ${pctOf(s.heatmapShare)}, Distributions probe ${pctOf(s.probeShare)}, the rest (yields to messages, bookkeeping) ${pctOf(other)}.`,
+    );
+  }
+  return lines.length ? ['', ...lines] : [];
+}
+
 function throughput(r) {
   if (!r.throughput?.length) return '';
   const list = r.throughput;
@@ -136,9 +159,10 @@ function throughput(r) {
       (w) =>
         `- ${w.label}: Spiral, 1000 points (${w.nTrain ?? '?'} for training), Adam 0.01, ${w.params} weights.`,
     ),
-    `- App: the worker's own loop with the loss chart, decision boundary, metrics and Distributions panel live; steps/s from its metrics events. Bare: a plain tfjs loop (tf.layers, optimizer.minimize on pre-sliced batches, one readback every ${r.plan.readbackEvery} steps) in a second worker of the same page on the same backend. App/bare and auto/this are medians of per-pair ratios (each pair back to back in one page, backends in rotation). Heatmap and probe: the last refresh before each app window ended, median. Frames: main-thread requestAnimationFrame intervals during the app windows.`,
+    `- App: the worker's own loop with the loss chart, decision boundary, metrics and Distributions panel live; steps/s from its metrics events. Bare: a plain tfjs loop (tf.layers, optimizer.minimize on pre-sliced batches, one readback every ${r.plan.readbackEvery} steps) in a second worker of the same page on the same backend. App/bare and auto/this are medians of per-pair ratios (each pair back to back in one page, backends in rotation, each window at least ${r.plan.windowMs / 1000} s and ${r.plan.minSteps ?? 0} steps). "Per CPU-s" divides each side's steps by the CPU time its worker thread ran meanwhile (/proc/…/schedstat), which other programs and the page's drawing do not change; "pairs" gives the lowest and highest per-pair ratio. Heatmap and probe: the last refresh before each app window ended, median. Frames: main-thread requestAnimationFrame intervals during the app windows.`,
     '',
     throughputRows(list),
+    ...loopLines(list),
   ];
   if (gl.length) {
     out.push(
@@ -209,7 +233,7 @@ function load(r) {
   return [
     '## First load',
     '',
-    `Gzip level 9 of the built files the page fetched until Train was enabled (auto backend; the service worker's precache downloads, which start after first paint, left out), and times from navigation start, medians of ${r.load.interactiveMs.runs.length} fresh contexts: first paint and first contentful paint (the paint entries), the first canvas node visible, Train enabled. 1 KiB = 1024 bytes.`,
+    `Gzip level 9 of the built files the page fetched until Train was enabled (auto backend; the service worker's precache downloads, which start after first paint, left out), and times from navigation start, medians of ${r.load.interactiveMs.runs.length} fresh contexts: first paint and first contentful paint (the paint entries), the first canvas node visible, the engine up (the backend badge names a backend: worker, tfjs, the backend's code and .wasm loaded), Train enabled (the model built and its first metrics and boundary drawn). 1 KiB = 1024 bytes.`,
     '',
     mdTable(
       [
@@ -221,6 +245,7 @@ function load(r) {
         'First paint',
         'First contentful paint',
         'Canvas',
+        'Engine up',
         'Train enabled',
       ],
       [
@@ -233,6 +258,7 @@ function load(r) {
           ms(t('firstPaintMs')),
           ms(t('firstContentfulPaintMs')),
           ms(t('canvasMs')),
+          ms(t('engineMs')),
           ms(t('trainEnabledMs')),
         ],
       ],
@@ -256,14 +282,58 @@ function accuracy(r) {
       ? `not reached in ${fmt(r.plan.accuracyTimeoutMs / 1000, 0)} s`
       : `${fmt(a.medianMs / 1000, 2)} s`,
     fmt(a.medianStep, 0),
+    fmt(a.crossingStep ?? null, 0),
+    a.crossingMs == null ? '–' : `${fmt(a.crossingMs / 1000, 2)} s`,
+    a.lagMs == null ? '–' : `${fmt(a.lagMs, 0)} ms`,
     a.runs.map((x) => (x.ms === null ? '–' : fmt(x.ms / 1000, 2))).join(', '),
   ]);
   return [
     `## Time to ${Math.round(r.plan.accuracyTarget * 100)}% test accuracy (default graph and settings)`,
     '',
-    'From pressing Train to the first metrics report at or above the target (the worker reports between groups of steps, at most every 150 ms), and the step of that report.',
+    "At full speed, from Reset and Train to the first metrics report at or above the target as the page saw it, and its step; then the worker's own record of the crossing (Metrics.crossings: the step of that report and the training time until it was measured), and how much later the page showed it. The worker reports between groups of steps, every 100 ms at full speed.",
     '',
-    mdTable(['Dataset', 'Backend', 'Median time', 'Step', 'Runs (s)'], rows),
+    mdTable(
+      [
+        'Dataset',
+        'Backend',
+        'Median time',
+        'Step',
+        'Crossing step',
+        'Crossing time',
+        'Shown after',
+        'Runs (s)',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
+function autoRace(r) {
+  const a = r.autoRace;
+  if (!a) return '';
+  const rows = ['e2e', 'swiftshader']
+    .filter((k) => a[k])
+    .map((k) => [
+      k,
+      a[k].atReady?.name ?? '–',
+      a[k].after?.name ?? '–',
+      a[k].step,
+      a[k].mostWorkers,
+      a[k].after?.reason ?? '–',
+    ]);
+  const f = a.forced;
+  return [
+    '## Auto: the measured backend choice',
+    '',
+    `Auto starts on WASM; where WebGL2 runs on a hardware GPU it times WebGL and WASM on the built model in a second instance of the training worker and moves to WebGL only when it is at least 1.2× as fast. Here WebGL2 is software, so auto must stay on WASM without racing, also after ${fmt((a.e2e?.trainMs ?? 0) / 1000, 0)} s of training:`,
+    '',
+    mdTable(['Browser', 'Backend when built', 'After training', 'Step', 'Most workers', 'Badge'], rows),
+    ...(f
+      ? [
+          '',
+          `With \`?race=force\` (race on software WebGL too), the page idle: WebGL (${f.renderer ?? '?'}) ${fmt(f.webglStepsPerSec, 1)} steps/s against WASM ${fmt(f.wasmStepsPerSec, 1)} steps/s, so **${f.backend}**, ${fmt(f.raceMs / 1000, 1)} s from the model built to the verdict (WebGL's shaders compiled on the CPU first); ${f.workersAfter} worker left after. Badge: "${f.reason}".`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -277,6 +347,7 @@ export function renderMarkdown(r) {
     memory(r),
     load(r),
     accuracy(r),
+    autoRace(r),
     bigNetSection(r),
     healthSection(r),
     soakSection(r),

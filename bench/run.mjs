@@ -3,8 +3,7 @@
 // headless Chromium, and writes bench/results/latest.json and latest.md (printed too).
 //
 // Options: --quick (fewer, shorter runs), --out DIR (default bench/results), --only a,b (sections:
-// load, throughput, frames, memory, accuracy, bignet, soak, health, csv; default all), --workloads R1,R2 and
-// load, throughput, frames, memory, accuracy, bignet, soak, health, csv; default all), --workloads R1,R2 and
+// load, throughput, frames, memory, accuracy, auto, bignet, soak, health, csv; default all), --workloads R1,R2 and
 // --backends auto,webgl,wasm,cpu (narrow the throughput section), --soak-minutes N (the soak's
 // length: default 30, 2 with --quick).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { SWIFTSHADER_FLAGS } from '../scripts/chromium-flags.mjs';
 import { ensureChromium } from '../scripts/find-chromium.mjs';
+import { autoAfterTraining, forcedRace } from './autoRace.mjs';
 import { measureBigNet } from './bignet.mjs';
 import { loadedBytes } from './bytes.mjs';
 import * as cpu from './cpu.mjs';
@@ -52,6 +52,7 @@ const ALL_SECTIONS = [
   'frames',
   'memory',
   'accuracy',
+  'auto',
   'bignet',
   'soak',
   'health',
@@ -83,13 +84,15 @@ const ALL = ['auto', 'webgl', 'wasm', 'cpu'];
 const PLAN = QUICK
   ? {
       mode: 'quick',
-      rounds: 3,
-      windowMs: 500,
+      rounds: 4,
+      windowMs: 1000,
+      minSteps: 30,
       settleMs: 200,
       frameMs: 2000,
       loads: 3,
       accuracyRuns: 1,
       memorySteps: 5000,
+      autoTrainMs: 3000,
       backends: { R1: ALL, R2: ['auto'] },
       swiftshaderBackends: { R1: [], R2: [] },
       bignet: { trainMs: 20_000, settleMs: 3000, clicks: 3, pauses: 2 },
@@ -98,13 +101,15 @@ const PLAN = QUICK
     }
   : {
       mode: 'full',
-      rounds: 5,
+      rounds: 6,
       windowMs: 3000,
+      minSteps: 60,
       settleMs: 500,
       frameMs: 5000,
       loads: 5,
       accuracyRuns: 3,
       memorySteps: 5000,
+      autoTrainMs: 10_000,
       backends: { R1: ALL, R2: ALL },
       swiftshaderBackends: { R1: ['auto', 'webgl', 'wasm'], R2: ['auto', 'webgl'] },
       bignet: { trainMs: 240_000, settleMs: 5000, clicks: 6, pauses: 5 },
@@ -149,11 +154,12 @@ async function measureLoad(browser, baseUrl, distDir) {
     runs.push(
       await page.evaluate(() => {
         const paint = (name) => performance.getEntriesByName(name, 'paint')[0]?.startTime ?? null;
-        const { canvasMs, trainEnabledMs } = window.__loadMarks;
+        const { canvasMs, engineMs, trainEnabledMs } = window.__loadMarks;
         return {
           firstPaintMs: paint('first-paint'),
           firstContentfulPaintMs: paint('first-contentful-paint'),
           canvasMs,
+          engineMs: engineMs ?? null,
           trainEnabledMs,
           interactiveMs: Math.max(canvasMs, trainEnabledMs),
         };
@@ -237,10 +243,16 @@ async function measureAccuracy(browser, baseUrl) {
         );
       }
       const all = runs.every((r) => r.ms !== null);
+      const crossed = all && runs.every((r) => r.crossing);
       out[dataset] = {
         backend: setup.backend?.name ?? null,
         medianMs: all ? median(runs.map((r) => r.ms)) : null,
         medianStep: all ? median(runs.map((r) => r.step)) : null,
+        // The worker's record (Metrics.crossings): the step of the report that reached the target
+        // and the training time until it was measured; the page showed it `lagMs` later.
+        crossingStep: crossed ? median(runs.map((r) => r.crossing.step)) : null,
+        crossingMs: crossed ? median(runs.map((r) => r.crossing.ms)) : null,
+        lagMs: crossed ? median(runs.map((r) => r.ms - r.crossing.ms)) : null,
         runs,
       };
       log(
@@ -339,6 +351,17 @@ async function main() {
     });
     await section(results, 'accuracy', async () => {
       results.accuracy = await measureAccuracy(e2e.browser, server.url);
+    });
+    await section(results, 'auto', async () => {
+      results.autoRace = {
+        e2e: await autoAfterTraining(e2e.browser, server.url, PLAN.autoTrainMs),
+        swiftshader: await autoAfterTraining(gl.browser, server.url, PLAN.autoTrainMs),
+        forced: await forcedRace(e2e.browser, server.url, 180_000),
+      };
+      const f = results.autoRace.forced;
+      log(
+        `auto: forced race WebGL ${f.webglStepsPerSec} vs WASM ${f.wasmStepsPerSec} steps/s -> ${f.backend}`,
+      );
     });
     await section(results, 'bignet', async () => {
       results.bignet = {};

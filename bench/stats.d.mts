@@ -45,3 +45,7 @@ export function loopShares(
   heatmapShare: number;
   probeShare: number;
 } | null;
+export function medianInterval(
+  values: readonly number[],
+  coverage?: number,
+): { lo: number; hi: number; coverage: number } | null;

@@ -83,6 +83,7 @@ export const LOAD_TIMINGS = [
   'firstPaintMs',
   'firstContentfulPaintMs',
   'canvasMs',
+  'engineMs',
   'trainEnabledMs',
   'interactiveMs',
 ];
@@ -139,4 +140,31 @@ export function loopShares(before, after) {
   };
   for (const k of LOOP_KINDS) out[k.replace(/Ms$/, 'Share')] = (after[k] - before[k]) / runningMs;
   return out;
+}
+
+/**
+ * A distribution-free confidence interval for the median: [x_(j+1), x_(n-j)] of the sorted finite
+ * values, with the largest j whose coverage 1 - 2 P(B ≤ j), B ~ Binomial(n, 1/2), is at least
+ * `coverage` (the order-statistic interval of the sign test). Null when even [min, max] covers
+ * less (fewer than 3 values at 75%).
+ */
+export function medianInterval(values, coverage = 0.75) {
+  const xs = sortedFinite(values);
+  const n = xs.length;
+  let cumulative = 0; // P(B ≤ j)
+  let best = null;
+  for (let j = 0; j < n / 2; j++) {
+    cumulative += binomial(n, j) / 2 ** n;
+    const c = 1 - 2 * cumulative;
+    if (c < coverage) break;
+    best = { lo: xs[j], hi: xs[n - 1 - j], coverage: c };
+  }
+  return best;
+}
+
+/** n choose k. */
+function binomial(n, k) {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
 }

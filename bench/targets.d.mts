@@ -18,7 +18,16 @@ export interface Target {
   note: string;
   /** 'ms', '%' or '' (a plain number or a text). */
   unit: string;
+  /** Measured, but the pairs straddle the line: neither pass nor miss. */
+  close?: boolean;
 }
+export const VERDICT_COVERAGE: number;
+export function pairTarget(
+  id: string,
+  label: string,
+  median: number | null,
+  pairs: readonly number[] | undefined,
+): Target;
 export function autoOverWorst(workload: unknown): { backend: string; ratio: number | null } | null;
 export function evaluateTargets(results: unknown): Target[];
 export const LONG_LIMITS: {

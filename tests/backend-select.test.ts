@@ -83,15 +83,23 @@ describe('selectBackend', () => {
 
   it('auto with no WebGL2 says so and picks wasm in node', async () => {
     const info = await selectBackend('auto', noGl);
-    expect(info).toEqual({ name: 'wasm', reason: 'auto: no WebGL2, so WASM', renderer: undefined });
+    expect(info).toEqual({
+      name: 'wasm',
+      reason: 'auto: no WebGL2, so WASM',
+      renderer: undefined,
+      webgl: 'none',
+    });
     expect(tf.getBackend()).toBe('wasm');
   });
 
-  it('auto on a hardware GPU whose WebGL will not start falls back to wasm, saying why', async () => {
+  it('auto on a hardware GPU starts on wasm at once, and says WebGL is to be timed against it', async () => {
     const info = await selectBackend('auto', hardwareGl);
     expect(info.name).toBe('wasm');
-    expect(info.reason).toBe('auto: WebGL failed to start, so WASM');
+    expect(info.reason).toBe(
+      `auto: WASM first; WebGL2 on a hardware GPU (${RTX}) is timed against it once a model is built`,
+    );
     expect(info.renderer).toBe(RTX);
+    expect(info.webgl).toBe('hardware');
   });
 
   it('cpu when asked: "chosen by you"', async () => {
@@ -141,16 +149,28 @@ describe('selectBackend', () => {
       tf.removeBackend('webgl');
     });
 
-    it('auto picks webgl on a hardware GPU', async () => {
+    it('auto starts on wasm even where WebGL would start on a hardware GPU: the race decides later', async () => {
       const info = await selectBackend('auto', hardwareGl);
-      expect(info).toEqual({ name: 'webgl', reason: `auto: WebGL2: ${RTX}`, renderer: RTX });
-      expect(tf.getBackend()).toBe('webgl');
+      expect(info.name).toBe('wasm');
+      expect(info.webgl).toBe('hardware');
+      expect(tf.getBackend()).toBe('wasm');
+    });
+
+    it('webgl asked for on a hardware GPU: "chosen by you", with the renderer', async () => {
+      const info = await selectBackend('webgl', hardwareGl);
+      expect(info).toEqual({
+        name: 'webgl',
+        reason: `chosen by you; WebGL2: ${RTX}`,
+        renderer: RTX,
+        webgl: 'hardware',
+      });
     });
 
     it('auto skips webgl on a software renderer even though it would start', async () => {
       const info = await selectBackend('auto', softwareGl);
       expect(info.name).toBe('wasm');
       expect(info.reason).toBe(`auto: WebGL2 is software (${SWIFTSHADER}), so WASM`);
+      expect(info.webgl).toBe('software');
       expect(tf.getBackend()).toBe('wasm');
     });
 
@@ -189,7 +209,7 @@ describe('selectBackend', () => {
     it('auto ends on cpu and says both reasons', async () => {
       const info = await selectBackend('auto', softwareGl);
       expect(info.name).toBe('cpu');
-      expect(info.reason).toBe(`auto: WebGL2 is software (${SWIFTSHADER}) and WASM failed, so CPU`);
+      expect(info.reason).toBe(`auto: WASM failed and WebGL2 is software (${SWIFTSHADER}), so CPU`);
       expect(tf.getBackend()).toBe('cpu');
       expect(warn).toHaveBeenCalledWith('Initialization of backend wasm failed');
     });
@@ -197,7 +217,22 @@ describe('selectBackend', () => {
     it('wasm asked for falls back to cpu with "wasm failed to start"', async () => {
       const info = await selectBackend('wasm', noGl);
       expect(info.name).toBe('cpu');
-      expect(info.reason).toBe('wasm failed to start, so auto: no WebGL2 and WASM failed, so CPU');
+      expect(info.reason).toBe('wasm failed to start, so auto: WASM failed and no WebGL2, so CPU');
+    });
+
+    it('auto takes WebGL on a hardware GPU when WASM fails', async () => {
+      class StandInWebGL extends tf.KernelBackend {
+        override dispose(): void {}
+      }
+      tf.registerBackend('webgl', () => new StandInWebGL(), 0);
+      try {
+        const info = await selectBackend('auto', hardwareGl);
+        expect(info.name).toBe('webgl');
+        expect(info.reason).toBe(`auto: WASM failed to start, so WebGL2: ${RTX}`);
+      } finally {
+        await tf.setBackend('cpu');
+        tf.removeBackend('webgl');
+      }
     });
   });
 });

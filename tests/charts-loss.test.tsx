@@ -38,6 +38,35 @@ const run = (n: number, end: number): LossPointData[] =>
   });
 
 describe('LossChart', () => {
+  it('draws every readback group behind the lines, downsampled to about one point per pixel', () => {
+    const points = run(20, 0.05);
+    // 3000 groups (width 300 in jsdom): a spike at group 1234 must survive the downsampling.
+    const groups = Array.from({ length: 3000 }, (_, i) => ({ x: i * 0.0633, y: 0.7 - i * 0.0002 }));
+    groups[1234] = { x: 1234 * 0.0633, y: 2.5 };
+    const { container } = render(<LossChart points={points} groups={groups} logScale={false} />);
+    const batch = container.querySelector('.loss-batch');
+    expect(batch?.getAttribute('data-points')).toBe('3000');
+    const drawn = vertices(batch);
+    expect(drawn.length).toBeGreaterThan(100);
+    expect(drawn.length).toBeLessThanOrEqual(300);
+    // The spike (2.5, over three times the highest loss) is drawn: far above the test line's top.
+    const testTop = Math.min(...vertices(container.querySelector('.loss-test')).map(([, y]) => y));
+    const { top, bottom } = plotArea(container);
+    const spikeY = Math.min(...drawn.map(([, y]) => y));
+    expect(spikeY).toBeGreaterThanOrEqual(top);
+    expect(testTop - spikeY).toBeGreaterThan((bottom - top) / 2);
+    // Drawn before (behind) the test line.
+    const paths = Array.from(container.querySelectorAll('path'));
+    expect(paths.indexOf(batch as SVGPathElement)).toBeLessThan(
+      paths.indexOf(container.querySelector('.loss-test') as SVGPathElement),
+    );
+  });
+
+  it('draws no batch line without groups', () => {
+    const { container } = render(<LossChart points={run(5, 0.1)} logScale={false} />);
+    expect(container.querySelector('.loss-batch')).toBeNull();
+  });
+
   it('draws one vertex per finite point on each line', () => {
     const points = run(50, 0.05);
     const { container } = render(<LossChart points={points} logScale={false} />);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isDueInSlowMotion, SLOW_MOTION_MAX_REFRESH_MS } from '../src/train/budget';
-import { ACCURACY_THRESHOLDS, MetricsMeter } from '../src/train/metricsMeter';
+import { ACCURACY_THRESHOLDS, MAX_PENDING_GROUPS, MetricsMeter } from '../src/train/metricsMeter';
 import type { TrainEvent } from '../src/train/protocol';
 import { TrainingSession } from '../src/train/session';
 import { chain, sessionConfig, useCpu } from './helpers';
@@ -31,6 +31,26 @@ describe('MetricsMeter: the first step each accuracy threshold is reached', () =
     expect(ACCURACY_THRESHOLDS).toEqual([0.9, 0.95, 0.99]);
   });
 
+  it('keeps one loss point per readback group until the next report, then starts afresh', () => {
+    const m = new MetricsMeter();
+    m.startWindow(1000, 0);
+    m.addLosses([1, 3], 2);
+    m.addLosses([2], 3);
+    m.addLosses([0.5, 0.5, 0.5, 0.5], 7);
+    expect(m.report(evaluation(0.5), at(1100, 7)).groupLosses).toEqual([
+      { x: 2, y: 2 },
+      { x: 3, y: 2 },
+      { x: 7, y: 0.5 },
+    ]);
+    expect(m.report(evaluation(0.5), at(1200, 7)).groupLosses).toEqual([]);
+    // A report a long way off (a big net) holds a bounded number, the newest ones exactly.
+    for (let i = 1; i <= 5000; i++) m.addLosses([i % 7], 7 + i);
+    const many = m.report(evaluation(0.5), at(1300, 5007)).groupLosses ?? [];
+    expect(many.length).toBeLessThanOrEqual(MAX_PENDING_GROUPS);
+    expect(many.at(-1)).toEqual({ x: 5007, y: 5000 % 7 });
+    expect(many[0]).toEqual({ x: 8, y: 1 });
+  });
+
   it('the batch loss is the mean since the last report, and throughput is over that window', () => {
     const m = new MetricsMeter();
     m.startWindow(1000, 0);
@@ -58,6 +78,11 @@ describe('slow motion: a few steps a frame, redrawn every frame', () => {
     const steps = events.flatMap((e) => (e.type === 'metrics' ? [e.metrics.step] : []));
     const boundaries = events.flatMap((e) => (e.type === 'heatmap' ? [e.heatmap.step] : []));
     expect(steps.slice(0, 4)).toEqual([3, 6, 9, 12]);
+    const groupsOf = (list: TrainEvent[]) =>
+      list.flatMap((e) => (e.type === 'metrics' ? (e.metrics.groupLosses ?? []) : []));
+    // One loss point per group of 3 steps, each a finite batch loss.
+    expect(groupsOf(events).map((g) => g.x)).toEqual([3, 6, 9, 12]);
+    expect(groupsOf(events).every((g) => Number.isFinite(g.y))).toBe(true);
     expect(boundaries.slice(0, 4)).toEqual([3, 6, 9, 12]);
     expect(s.steps).toBe(12);
     // Back to full speed: groups grow again (no redraw per group).
@@ -67,6 +92,11 @@ describe('slow motion: a few steps a frame, redrawn every frame', () => {
     await expect.poll(() => s.isRunning, { timeout: 20_000 }).toBe(false);
     expect(s.steps).toBe(400);
     expect(events.filter((e) => e.type === 'heatmap').length).toBeLessThan(40);
+    // Every group of the full-speed run has its point, in order, up to the last step.
+    const xs = groupsOf(events).map((g) => g.x);
+    expect(xs.length).toBeGreaterThanOrEqual(Math.ceil(388 / 64));
+    expect(xs.every((x, i) => i === 0 || x > (xs[i - 1] as number))).toBe(true);
+    expect(xs.at(-1)).toBe(400);
     await s.dispose();
   });
 });

@@ -31,6 +31,7 @@ import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
 import { browserPage, createAppUpdate } from './appUpdate';
+import { createRaceClient } from './createRaceClient';
 import { createSweepEngine, createWorkerClient } from './createWorkerClient';
 
 // The lab: from a shared link (#lab=…), else the autosaved one, else the default. The link is
@@ -75,7 +76,13 @@ const client = createWorkerClient((message) => {
     .getState()
     .notify('error', `The training engine stopped: ${message}. Reload the page to try again.`);
 });
-const trainer = connectTrainer(appStore, client);
+// Auto times WebGL against WASM on each model size where WebGL2 runs on a hardware GPU;
+// ?race=force races on software WebGL too (the benchmark and e2e, on machines without a GPU).
+const trainer = connectTrainer(appStore, client, undefined, {
+  racer: createRaceClient,
+  storage,
+  force: new URLSearchParams(window.location.search).get('race') === 'force',
+});
 // The learning-rate sweep (Training health tab) runs in workers of its own. ?sweepSteps=N (1 to 200)
 // shortens each run for the e2e tests only; the app's sweep is 200 steps a run.
 const sweepSteps = Number(new URLSearchParams(window.location.search).get('sweepSteps'));

@@ -1,4 +1,5 @@
 import { memo, type PointerEvent, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { downsample, type XY } from '../lib/downsample';
 import { formatNumber } from '../lib/format';
 import { useChartStyle } from './chartStyle';
 import { CHAR_W_PER_PX, DEFAULT_FONT, type LossPointData, layout } from './lossLayout';
@@ -7,13 +8,21 @@ export type { LossPointData } from './lossLayout';
 
 interface Props {
   readonly points: readonly LossPointData[];
+  /**
+   * The batch loss of every readback group (x: step, y: loss), all of them: downsampled here to
+   * about one point per pixel of width (LTTB, keeping the first, last, lowest and highest).
+   */
+  readonly groups?: readonly XY[];
   readonly logScale: boolean;
   readonly height?: number;
   /** What to say while there are no points. */
   readonly emptyText?: string;
 }
 
+const NO_GROUPS: readonly XY[] = [];
 const INK = '#1b1f24';
+/** The batch-loss line: light, behind train and test. */
+const GROUP_INK = '#9aa0a6';
 const AXIS = '#5f6368';
 const GRID = '#d8dde6';
 /** Width used until the container has been measured (and in jsdom, which measures nothing). */
@@ -55,9 +64,13 @@ function nearest(points: readonly LossPointData[], step: number): LossPointData 
 
 const ok = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
-/** Train and test loss against step; log scale when asked and every value is positive. */
+/**
+ * Train and test loss against step, with the batch loss of every readback group behind them; log
+ * scale when asked and every value is positive.
+ */
 function LossChartView({
   points,
+  groups = NO_GROUPS,
   logScale,
   height = 170,
   emptyText = 'No training yet: press Train or Step.',
@@ -67,9 +80,10 @@ function LossChartView({
   const [hoverX, setHoverX] = useState<number | null>(null);
   const style = useChartStyle();
   const font = Math.round(DEFAULT_FONT * style.textScale);
+  const drawn = useMemo(() => downsample(groups, width), [groups, width]);
   const lay = useMemo(
-    () => layout(points, logScale, width, height, font),
-    [points, logScale, width, height, font],
+    () => layout(points, logScale, width, height, font, drawn),
+    [points, logScale, width, height, font, drawn],
   );
   const { train: trainColor, test: testColor } = style;
   const { top } = lay;
@@ -154,6 +168,15 @@ function LossChartView({
         />
         {lay.anyFinite ? (
           <g fill="none" strokeWidth={line} strokeLinejoin="round" strokeLinecap="round">
+            {lay.groupCount > 1 && (
+              <path
+                className="loss-batch"
+                d={lay.groupPath}
+                stroke={GROUP_INK}
+                strokeWidth={style.lineScale}
+                data-points={groups.length}
+              />
+            )}
             {lay.trainCount > 0 && (
               <path
                 className="loss-train"

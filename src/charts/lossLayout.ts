@@ -1,3 +1,4 @@
+import type { XY } from '../lib/downsample';
 import { compactNumber, logTicks, niceTicks, snappedTicks } from './axis';
 
 /** One point of the loss chart: the step, the mean train loss since the last point (if any), the test loss. */
@@ -23,6 +24,9 @@ export interface Layout {
   readonly yTicks: readonly { y: number; label: string }[];
   readonly trainPath: string;
   readonly testPath: string;
+  /** The batch loss of each readback group (x: step, y: loss), already downsampled for drawing. */
+  readonly groupPath: string;
+  readonly groupCount: number;
   /** Points drawn per line (the lines skip nulls and non-finite values). */
   readonly trainCount: number;
   readonly testCount: number;
@@ -37,13 +41,18 @@ export interface Layout {
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Scales, ticks and both line paths, built in one pass over the points. */
+/**
+ * Scales, ticks and the line paths, built in one pass over the points: train and test loss from
+ * `points`, and the per-group batch loss from `groups` (x: step, y: loss; pass it downsampled to
+ * about the plot's width, see lib/downsample), drawn behind them on the same axes.
+ */
 export function layout(
   points: readonly LossPointData[],
   logScale: boolean,
   width: number,
   height: number,
   font = DEFAULT_FONT,
+  groups: readonly XY[] = [],
 ): Layout {
   // Margins follow the tick-label size: 12 px labels get 8 px above the plot and 20 px below it.
   const charW = font * CHAR_W_PER_PX;
@@ -53,16 +62,18 @@ export function layout(
   let xHi = Number.NEGATIVE_INFINITY;
   let yLo = Number.POSITIVE_INFINITY;
   let yHi = Number.NEGATIVE_INFINITY;
-  for (const p of points) {
-    if (!Number.isFinite(p.step)) continue;
-    xLo = Math.min(xLo, p.step);
-    xHi = Math.max(xHi, p.step);
-    for (const v of [p.train, p.test]) {
+  const take = (x: number, values: readonly (number | null)[]) => {
+    if (!Number.isFinite(x)) return;
+    xLo = Math.min(xLo, x);
+    xHi = Math.max(xHi, x);
+    for (const v of values) {
       if (v === null || !Number.isFinite(v)) continue;
       yLo = Math.min(yLo, v);
       yHi = Math.max(yHi, v);
     }
-  }
+  };
+  for (const p of points) take(p.step, [p.train, p.test]);
+  for (const g of groups) take(g.x, [g.y]);
   if (!(xLo <= xHi)) [xLo, xHi] = [0, 1];
   const anyFinite = yLo <= yHi;
   if (!anyFinite) [yLo, yHi] = [0, 1];
@@ -104,6 +115,13 @@ export function layout(
     ? (v: number) => bottom - ((Math.log10(v) - l0) / (l1 - l0)) * plotH
     : (v: number) => bottom - ((v - l0) / (l1 - l0)) * plotH;
 
+  let groupPath = '';
+  let groupCount = 0;
+  for (const g of groups) {
+    if (!Number.isFinite(g.x) || !Number.isFinite(g.y) || (log && g.y <= 0)) continue;
+    groupPath += `${groupCount === 0 ? 'M' : 'L'}${r1(px(g.x))} ${r1(py(g.y))}`;
+    groupCount++;
+  }
   let trainPath = '';
   let testPath = '';
   let trainCount = 0;
@@ -137,6 +155,8 @@ export function layout(
     yTicks: y.values.map((v, i) => ({ y: py(v), label: yLabels[i] ?? '' })),
     trainPath,
     testPath,
+    groupPath,
+    groupCount,
     trainCount,
     testCount,
     trainDot,

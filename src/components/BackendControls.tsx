@@ -21,7 +21,7 @@ export function BackendControls() {
         value={pref}
         options={BACKENDS}
         onChange={(p) => appStore.getState().setBackendPref(p)}
-        help="Where tfjs computes: Auto picks WebGL on a real GPU, else WASM, else CPU."
+        help="Where tfjs computes. Auto starts on WASM and, on a real GPU, times WebGL against it on your model, moving to WebGL only when it is clearly faster (the badge gives both figures)."
       />
       <div
         className={`backend-badge backend-${backend?.name ?? 'none'}`}

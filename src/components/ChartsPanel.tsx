@@ -4,6 +4,7 @@ import { HeatmapChart } from '../charts/HeatmapChart';
 import { LossChart, type LossPointData } from '../charts/LossChart';
 import { projectRows } from '../data/slice';
 import type { SlideText } from '../export/slideLayout';
+import type { XY } from '../lib/downsample';
 import { dataMissing } from '../store/dataSlice';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
@@ -22,12 +23,14 @@ function pictureSubtitle(): string {
   const s = appStore.getState();
   return `${s.dataset.info.label} dataset · step ${s.metrics?.step ?? 0}`;
 }
+const NO_GROUPS: readonly XY[] = [];
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
   const dataset = useAppStore((s) => s.dataset);
   const heatmap = useAppStore((s) => s.heatmap);
   const history = useAppStore((s) => s.lossHistory);
+  const groups = useAppStore((s) => s.groupLosses);
   // Straight from validation, so an edit that breaks the graph clears the charts at once.
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
@@ -125,7 +128,15 @@ export function ChartsPanel() {
             <span className="loss-key train" title="Loss on the whole training set, inference mode">
               train
             </span>{' '}
-            <span className="loss-key test">test</span>
+            <span className="loss-key test" title="Loss over the test set, inference mode">
+              test
+            </span>{' '}
+            <span
+              className="loss-key batch"
+              title="Mean training-mode loss of each group of steps read back together (what the optimizer saw), one point per group"
+            >
+              batch
+            </span>
           </h2>
           <span className="chart-tools">
             <span className="field-check">
@@ -143,6 +154,7 @@ export function ChartsPanel() {
         <div ref={lossRef}>
           <LossChart
             points={invalid ? NO_POINTS : history}
+            groups={invalid ? NO_GROUPS : groups}
             emptyText={invalid ? 'Fix the graph, then train.' : undefined}
             logScale={logScale}
             height={presenter ? 240 : 140}

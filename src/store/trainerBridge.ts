@@ -11,15 +11,19 @@ import type {
   SessionConfig,
   TrainEvent,
 } from '../train/protocol';
+import { type AutoBackend, type AutoBackendOptions, connectAutoBackend } from './autoBackend';
 import { changedDataSettings } from './dataChanges';
-import { dataMissing, graphContextOf } from './dataSlice';
+import { dataMissing } from './dataSlice';
 import { answerOrGiveUp } from './engineReadback';
 import { lessonBlockedReason, lessonStopStep } from './lessonGate';
 import { loadKey } from './modelKey';
 import { probeRequestOf } from './panelNodes';
 import { selectAnalysis } from './selectors';
 import type { AppStore } from './store';
+import { configOf, readWeightsOrGiveUp } from './trainerConfig';
 import type { AppState } from './types';
+
+export { WEIGHTS_TIMEOUT_MS } from './trainerConfig';
 
 /** The training engine as the UI sees it (the worker, through comlink; a fake in tests). */
 export interface TrainerClient {
@@ -59,32 +63,17 @@ export interface TrainerCommands {
   disconnect(): void;
 }
 
-export { WEIGHTS_TIMEOUT_MS } from './engineReadback';
-
 /** A model export may take longer than a readback: it compiles a copy and reads every weight. */
 const EXPORT_TIMEOUT_MS = 20_000;
-
-const readWeightsOrGiveUp = (client: TrainerClient) => answerOrGiveUp(() => client.getWeights());
 
 /** A run carried from one backend to another. */
 interface CarriedRun {
   readonly weights: NodeWeights;
   readonly step: number;
   readonly history: AppState['lossHistory'];
+  readonly groups: AppState['groupLosses'];
   readonly wasRunning: boolean;
   readonly from: BackendInfo | null;
-}
-
-function configOf(s: AppState): SessionConfig {
-  const ds = s.dataset;
-  return {
-    graph: s.graph,
-    ctx: graphContextOf(s.data),
-    data: { xTrain: ds.xTrain, yTrain: ds.yTrain, xTest: ds.xTest, yTest: ds.yTest, domain: ds.info.domain },
-    hyper: s.hyper,
-    seed: s.data.seed,
-    plane: s.plane,
-  };
 }
 
 /**
@@ -92,8 +81,15 @@ function configOf(s: AppState): SessionConfig {
  * data change, forwards hyperparameters, re-initializes on a backend change, and turns engine
  * events into store updates. Calls to the engine are queued so they never interleave.
  */
-export function connectTrainer(store: AppStore, client: TrainerClient, debounceMs = 150): TrainerCommands {
+export function connectTrainer(
+  store: AppStore,
+  client: TrainerClient,
+  debounceMs = 150,
+  autoOptions?: AutoBackendOptions,
+): TrainerCommands {
   let queue: Promise<unknown> = Promise.resolve();
+  /** Auto's measured backend choice (none without a racer: auto is then WASM, else CPU). */
+  let auto: AutoBackend | null = null;
   let loadedKey = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** False until init succeeds, and after the engine fails: nothing is loaded into a dead engine. */
@@ -186,12 +182,14 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     s.setStatus('loading');
     s.clearRun(null);
     s.clearProbes();
-    const res = await client.load(configOf(s));
+    const config = configOf(s);
+    const res = await client.load(config);
     if (res.ok) {
       // The step-0 metrics and boundary arrived (as events) before this reply.
       st().setCompiledParams(res.paramCounts);
       st().setStatus('ready');
       await applyPendingWeights();
+      auto?.afterLoad(config, res.totalParams);
     } else {
       fail(`The model could not be built: ${res.message}`);
     }
@@ -215,6 +213,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
       weights,
       step: st().metrics?.step ?? step,
       history: st().lossHistory,
+      groups: st().groupLosses,
       wasRunning,
       from: s.backend,
     };
@@ -223,7 +222,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
   /** Puts a captured run into the freshly built model on the new backend, and says so. */
   const restoreRun = async (run: CarriedRun) => {
     if (st().status !== 'ready' || loadedKey !== loadKey(st())) return;
-    st().setLossHistory(run.history);
+    st().setLossHistory(run.history, run.groups);
     const problem = await client.setWeights(run.weights, run.step);
     const to = st().backend?.name.toUpperCase() ?? 'the new backend';
     if (problem) {
@@ -240,14 +239,15 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     }
   };
 
-  const init = async (pref: BackendPref) => {
+  /** (Re)starts the engine on `pref`, carrying the run over; `reason` words the badge when it starts. */
+  const init = async (pref: BackendPref, reason?: string) => {
     const carried = await captureRun();
     engineUp = false;
     st().setStatus('starting');
     st().setFailure(null);
     st().setBackend(null);
     const info = await client.init(pref, onEvent);
-    st().setBackend(info);
+    st().setBackend(reason !== undefined && info.name === pref ? { ...info, reason } : info);
     engineUp = true;
     loadedKey = '';
     await load();
@@ -280,6 +280,8 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     );
   };
 
+  if (autoOptions)
+    auto = connectAutoBackend(store, autoOptions, { move: (to, why) => enqueue(() => init(to, why)) });
   enqueue(() => init(st().backendPref));
   enqueue(() => client.setSpeed(st().speed));
   sendProbes(st());
@@ -373,15 +375,17 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     exportModel: (request) =>
       whenReady((c) => answerOrGiveUp(() => c.exportModel(request), EXPORT_TIMEOUT_MS)),
     idle: async () => {
-      while (timer) await new Promise((r) => setTimeout(r, debounceMs));
       let current: Promise<unknown>;
       do {
+        while (timer) await new Promise((r) => setTimeout(r, debounceMs));
         current = queue;
         await current;
-      } while (current !== queue);
+        await auto?.idle();
+      } while (current !== queue || timer);
     },
     disconnect: () => {
       unsubscribe();
+      auto?.dispose();
       if (timer) clearTimeout(timer);
       void client.dispose();
     },

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { compactSeries, type XY } from '../lib/downsample';
 import type { BackendInfo, BackendPref, Heatmap, Hyper, Metrics } from '../train/protocol';
 import { refuseIfLocked } from './locks';
 import type { AppState } from './types';
@@ -22,6 +23,25 @@ export const DEFAULT_SPEED = 1;
 /** Keep at most this many loss points; beyond it every other point is dropped (long runs stay light). */
 export const MAX_LOSS_POINTS = 1200;
 
+/**
+ * Keep at most this many per-group loss points: the newest half at full resolution, the older ones
+ * thinned keeping their extremes (compactSeries), so a long run stays light.
+ */
+export const MAX_GROUP_POINTS = 4000;
+
+/**
+ * The run's per-group batch losses with a metrics report's new ones appended: points at or after
+ * the first new one (a run that went back, e.g. reset) or after the report's step are dropped.
+ */
+export function appendGroups(history: readonly XY[], m: Metrics): readonly XY[] {
+  const incoming = m.groupLosses ?? [];
+  const from = Math.min(incoming[0]?.x ?? Number.POSITIVE_INFINITY, m.step + 1);
+  let next = history;
+  if ((next.at(-1)?.x ?? Number.NEGATIVE_INFINITY) >= from) next = next.filter((p) => p.x < from);
+  if (incoming.length === 0) return next;
+  return compactSeries([...next, ...incoming], MAX_GROUP_POINTS);
+}
+
 export interface TrainingSlice {
   hyper: Hyper;
   /** Steps per animation frame (slow motion, the boundary redrawn every frame), or null: full speed. */
@@ -32,6 +52,8 @@ export interface TrainingSlice {
   status: TrainStatus;
   metrics: Metrics | null;
   lossHistory: readonly LossPoint[];
+  /** One point per readback group from the first step on (x: step, y: mean batch loss); see appendGroups. */
+  groupLosses: readonly XY[];
   heatmap: Heatmap | null;
   /** Why training stopped on its own (NaN, an error), until the next reset or load. */
   trainingProblem: string | null;
@@ -58,8 +80,8 @@ export interface TrainingSlice {
     text: string | null,
     options?: { kind?: 'diverged' | 'error'; nodeId?: string | null },
   ) => void;
-  /** Puts back a run's loss curve (a run carried to another backend). */
-  setLossHistory: (history: readonly LossPoint[]) => void;
+  /** Puts back a run's loss curve and group losses (a run carried to another backend). */
+  setLossHistory: (history: readonly LossPoint[], groups?: readonly XY[]) => void;
   clearRun: (compiledParams: Readonly<Record<string, number>> | null) => void;
   setCompiledParams: (p: Readonly<Record<string, number>>) => void;
 }
@@ -73,6 +95,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   status: 'starting',
   metrics: null,
   lossHistory: [],
+  groupLosses: [],
   heatmap: null,
   trainingProblem: null,
   trainingProblemKind: null,
@@ -91,10 +114,10 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     const point = { step: m.step, train: m.trainLoss, test: m.testLoss, accuracy: m.testAccuracy };
     let next = [...history, point];
     if (next.length > MAX_LOSS_POINTS) next = next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
-    set({ metrics: m, lossHistory: next });
+    set({ metrics: m, lossHistory: next, groupLosses: appendGroups(get().groupLosses, m) });
   },
   applyHeatmap: (heatmap) => set({ heatmap }),
-  setLossHistory: (lossHistory) => set({ lossHistory }),
+  setLossHistory: (lossHistory, groups) => set({ lossHistory, groupLosses: groups ?? [] }),
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTrainingProblem: (trainingProblem, options = {}) =>
@@ -108,6 +131,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     set({
       metrics: null,
       lossHistory: [],
+      groupLosses: [],
       heatmap: null,
       trainingProblem: null,
       trainingProblemKind: null,

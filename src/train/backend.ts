@@ -1,5 +1,5 @@
 import * as tf from '../compile/tf';
-import type { BackendInfo, BackendName, BackendPref } from './protocol';
+import type { BackendInfo, BackendName, BackendPref, WebglKind } from './protocol';
 
 export interface WebGLProbe {
   readonly webgl2: boolean;
@@ -117,10 +117,17 @@ async function trySet(name: BackendName): Promise<boolean> {
   }
 }
 
+/** What WebGL2 a probe found, as BackendInfo.webgl says it. */
+export function webglKindOf(probe: WebGLProbe): WebglKind {
+  return !probe.webgl2 ? 'none' : probe.software ? 'software' : 'hardware';
+}
+
 /**
- * Picks and activates the backend. "auto": WebGL when WebGL2 runs on a hardware GPU; else WASM
- * (SIMD); else CPU. Software WebGL counts as no GPU. An explicit choice is honoured when it
- * initializes, and falls back in the same order, saying why, when it does not.
+ * Picks and activates the backend. "auto": WASM (SIMD) at once, whatever the GPU: the store
+ * then times WebGL against it on the built model where WebGL2 runs on a hardware GPU
+ * (store/autoBackend.ts) and moves only when WebGL is clearly faster. When WASM fails: WebGL on
+ * a hardware GPU, else CPU. Software WebGL counts as no GPU. An explicit choice is honoured when
+ * it initializes, and falls back in the same order, saying why, when it does not.
  */
 export async function selectBackend(
   pref: BackendPref,
@@ -129,24 +136,32 @@ export async function selectBackend(
   const gpu = probe.webgl2
     ? `${probe.software ? 'software WebGL2' : 'WebGL2'}: ${probe.renderer || 'unknown renderer'}`
     : 'no WebGL2';
-  const renderer = probe.renderer || undefined;
+  const seen = { renderer: probe.renderer || undefined, webgl: webglKindOf(probe) };
   if (pref !== 'auto') {
     if (await trySet(pref)) {
       const gl = pref === 'webgl' ? `; ${gpu}${probe.software ? ', expect it to be slow' : ''}` : '';
-      return { name: pref, reason: `chosen by you${gl}`, renderer };
+      return { name: pref, reason: `chosen by you${gl}`, ...seen };
     }
     const fallback = await selectBackend('auto', probe);
     return { ...fallback, reason: `${pref} failed to start, so ${fallback.reason}` };
   }
-  if (probe.webgl2 && !probe.software && (await trySet('webgl'))) {
-    return { name: 'webgl', reason: `auto: ${gpu}`, renderer };
+  const hardwareGl = probe.webgl2 && !probe.software;
+  if (await trySet('wasm')) {
+    const why = hardwareGl
+      ? `WASM first; WebGL2 on a hardware GPU (${probe.renderer || 'unknown renderer'}) is timed against it once a model is built`
+      : !probe.webgl2
+        ? 'no WebGL2, so WASM'
+        : `WebGL2 is software (${probe.renderer}), so WASM`;
+    return { name: 'wasm', reason: `auto: ${why}`, ...seen };
+  }
+  if (hardwareGl && (await trySet('webgl'))) {
+    return { name: 'webgl', reason: `auto: WASM failed to start, so ${gpu}`, ...seen };
   }
   const whyNotGl = !probe.webgl2
     ? 'no WebGL2'
     : probe.software
       ? `WebGL2 is software (${probe.renderer})`
       : 'WebGL failed to start';
-  if (await trySet('wasm')) return { name: 'wasm', reason: `auto: ${whyNotGl}, so WASM`, renderer };
   await trySet('cpu');
-  return { name: 'cpu', reason: `auto: ${whyNotGl} and WASM failed, so CPU`, renderer };
+  return { name: 'cpu', reason: `auto: WASM failed and ${whyNotGl}, so CPU`, ...seen };
 }

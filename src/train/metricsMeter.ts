@@ -1,8 +1,15 @@
+import { compactSeries } from '../lib/downsample';
 import type { Evaluation } from './evaluate';
-import type { Metrics } from './protocol';
+import type { GroupLoss, Metrics } from './protocol';
 
 /** Test-accuracy thresholds whose first crossing is recorded (the step and when it was seen). */
 export const ACCURACY_THRESHOLDS = [0.9, 0.95, 0.99] as const;
+
+/**
+ * The most group points held between two reports (a big net's report can be a minute apart);
+ * beyond it the older ones are thinned, keeping their extremes (compactSeries).
+ */
+export const MAX_PENDING_GROUPS = 2000;
 
 /** Where a run first reached a test accuracy: its step and its time since the run's first step. */
 export interface Crossing {
@@ -26,16 +33,23 @@ export class MetricsMeter {
   /** When the run first started training (ms, the session's clock), for the crossing times. */
   private trainingSince: number | null = null;
   private crossings: Crossing[] = [];
+  /** One point per readback group since the last report: its last step and its mean batch loss. */
+  private groups: GroupLoss[] = [];
   /** How long the last report took (ms), for the refresh budget. */
   lastCostMs: number | null = null;
   /** When the last report was made (ms). */
   lastAt = 0;
 
-  /** The losses of a readback group, as numbers. */
-  addLosses(values: readonly number[]): void {
-    for (const v of values) {
-      this.lossSum += v;
-      this.lossCount++;
+  /** The losses of a readback group, as numbers; `step` is the step count once the group is done. */
+  addLosses(values: readonly number[], step?: number): void {
+    let sum = 0;
+    for (const v of values) sum += v;
+    this.lossSum += sum;
+    this.lossCount += values.length;
+    if (step !== undefined && values.length > 0) {
+      this.groups.push({ x: step, y: sum / values.length });
+      if (this.groups.length > MAX_PENDING_GROUPS)
+        this.groups = [...compactSeries(this.groups, MAX_PENDING_GROUPS)];
     }
   }
 
@@ -62,6 +76,8 @@ export class MetricsMeter {
         }
       }
     }
+    const groupLosses = this.groups;
+    this.groups = [];
     this.lastBatchLoss = batchLoss;
     this.lossSum = 0;
     this.lossCount = 0;
@@ -79,6 +95,7 @@ export class MetricsMeter {
       stepsPerSecond,
       samplesPerSecond: stepsPerSecond * at.batchSize,
       crossings: this.crossings,
+      groupLosses,
     };
   }
 }

@@ -20,12 +20,17 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendPref = 'auto' | BackendName;
 export const BACKEND_PREFS: readonly BackendPref[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
+/** What WebGL2 the browser offers: on a hardware GPU, a software rasterizer (SwiftShader, llvmpipe), or none. */
+export type WebglKind = 'hardware' | 'software' | 'none';
+
 export interface BackendInfo {
   readonly name: BackendName;
   /** Why this backend runs, in words: "auto: WebGL2 on a hardware GPU (…)" or a fallback reason. */
   readonly reason: string;
   /** The WebGL renderer string when one was probed. */
   readonly renderer?: string;
+  /** What WebGL2 the probe found (auto races WebGL against WASM only on 'hardware'). */
+  readonly webgl?: WebglKind;
 }
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
@@ -61,6 +66,15 @@ export interface SessionConfig {
   readonly plane?: readonly [number, number];
 }
 
+/**
+ * One readback group of training steps as the loss chart draws it: x is the step after the
+ * group's last step, y the mean of its training-mode batch losses (non-finite when it diverged).
+ */
+export interface GroupLoss {
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface Metrics {
   readonly step: number;
   readonly epoch: number;
@@ -83,6 +97,8 @@ export interface Metrics {
    * order reached; measured at each report, so within one readback group of the step itself.
    */
   readonly crossings?: readonly { readonly threshold: number; readonly step: number; readonly ms: number }[];
+  /** One point per readback group since the previous report (the loss chart's batch-loss line). */
+  readonly groupLosses?: readonly GroupLoss[];
 }
 
 export interface Heatmap {
@@ -222,4 +238,24 @@ export interface WorkerApi {
    * run at each rate, reported through `onPoint` as it ends; returns every point.
    */
   sweep(request: SweepRequest, onPoint: (point: SweepPoint) => void): Promise<SweepPoint[]>;
+  /**
+   * Auto's race, in a second instance of this worker (store/autoBackend.ts): switches to
+   * `backend` (software WebGL refused unless `allowSoftware`), builds the model, warms it up
+   * (WebGL compiles its shaders then) and times training steps for about `ms`. Rejects, saying
+   * why, when the backend cannot start or a step throws. Leaves no model behind.
+   */
+  raceTime(
+    backend: 'webgl' | 'wasm',
+    config: SessionConfig,
+    ms: number,
+    allowSoftware: boolean,
+  ): Promise<BackendTiming>;
+}
+
+/** Auto's race: how fast one backend trained a model in the racing worker. */
+export interface BackendTiming {
+  readonly stepsPerSecond: number;
+  /** Steps timed (after the untimed warm-up steps) and the wall time they took (ms). */
+  readonly steps: number;
+  readonly ms: number;
 }

@@ -118,16 +118,13 @@ export class TrainingSession {
     const group = { n, measure, firstStep: this.stepCount, onStep: () => this.stepCount++ };
     const { values, health } = await this.m.runGroup(this.optimizer, this.hyper, this.batchSize(), group);
     if (health) this.emit({ type: 'health', sample: health });
-    this.meter.addLosses(values);
+    this.meter.addLosses(values, this.stepCount);
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const at = this.stepCount - n + bad + 1;
       this.running = false;
-      this.emit({
-        type: 'diverged',
-        step: at,
-        message: divergenceMessage(at, values[bad] as number, this.hyper),
-      });
+      const message = divergenceMessage(at, values[bad] as number, this.hyper);
+      this.emit({ type: 'diverged', step: at, message });
       // Show the state it diverged in (step count, NaN losses, the grey boundary), not a stale one.
       await this.reportAll();
       this.emit({ type: 'status', running: false });
@@ -385,10 +382,7 @@ export class TrainingSession {
     }
   }
 
-  /**
-   * Gives the session up without touching its tensors: for a backend that died (lost GPU
-   * context), where a readback may never resolve and freeing memory is meaningless.
-   */
+  /** Gives up without touching tensors: a dead backend (lost GPU context) may never answer a readback. */
   abandon(): void {
     this.running = false;
     this.disposed = true;

@@ -9,7 +9,14 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as Comlink from 'comlink';
 import * as tf from '../compile/tf';
-import { configureWasm, loseContext, selectBackend, watchContextLoss } from './backend';
+import {
+  configureWasm,
+  loadBackend,
+  loseContext,
+  probeWebGL,
+  selectBackend,
+  watchContextLoss,
+} from './backend';
 import { NO_LOOP_TIME } from './loopClock';
 import { exportModelArtifacts } from './modelExport';
 import { NO_PROBES } from './probeTypes';
@@ -30,6 +37,7 @@ import type {
 } from './protocol';
 import { TrainingSession } from './session';
 import { runSweep } from './sweep';
+import { timeTraining } from './timeTraining';
 
 configureWasm({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -165,6 +173,16 @@ const api: WorkerApi = {
   },
   async sweep(request: SweepRequest, onPoint: (point: SweepPoint) => void) {
     return runSweep(request, onPoint);
+  },
+  async raceTime(backend, config, ms, allowSoftware) {
+    if (backend === 'webgl') {
+      const probe = probeWebGL();
+      if (!probe.webgl2) throw new Error('no WebGL2 in the racing worker');
+      if (probe.software && !allowSoftware) throw new Error(`WebGL2 is software (${probe.renderer})`);
+    }
+    await loadBackend(backend);
+    if (!(await tf.setBackend(backend))) throw new Error(`${backend} failed to start`);
+    return timeTraining(config, ms);
   },
 };
 
