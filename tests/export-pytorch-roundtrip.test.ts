@@ -238,23 +238,32 @@ describe('PyTorch export, run by PyTorch', () => {
     const config = sessionConfig(defaultGraph(), { samples: 200, dataset: 'circle' });
     const lab = await trainLab(config, 10);
     const script = writeExport('ddp', lab, 'trained');
-    const port = await freePort();
     // --redirects 1 --tee 1: torch 1.13's launcher cannot parse its own default "0" on Python 3.11
     // (an IntFlag change); rank 0's output still reaches the console.
-    const r = spawnSync(
-      PYTHON,
-      [
-        '-m',
-        'torch.distributed.run',
-        '--nproc_per_node=2',
-        `--master_port=${port}`,
-        '--redirects',
-        '1',
-        '--tee',
-        '1',
-      ].concat([script, '--epochs', '2', '--cpu', '--dump-outputs', path.join(dir, 'ddp.json')]),
-      { encoding: 'utf8', timeout: 180_000, env: { ...process.env, OMP_NUM_THREADS: '1' } },
-    );
+    const launch = async () =>
+      spawnSync(
+        PYTHON,
+        [
+          '-m',
+          'torch.distributed.run',
+          '--nproc_per_node=2',
+          `--master_port=${await freePort()}`,
+          '--redirects',
+          '1',
+          '--tee',
+          '1',
+        ].concat([script, '--epochs', '2', '--cpu', '--dump-outputs', path.join(dir, 'ddp.json')]),
+        { encoding: 'utf8', timeout: 90_000, env: { ...process.env, OMP_NUM_THREADS: '1' } },
+      );
+    let r = await launch();
+    // Twice in many runs on a loaded 2-core machine, Debian's torch 1.13 launcher never exited after
+    // rank 0 had printed every epoch (6 s when it works); it is given one more go, said out loud.
+    if (r.status !== 0 && r.error) {
+      console.warn(
+        `torchrun did not finish in 90 s (${String(r.error)}); trying once more.\n${r.stderr.slice(-2000)}`,
+      );
+      r = await launch();
+    }
     const out = `${r.stdout}\n${r.stderr}`;
     expect(r.status, out).toBe(0);
     expect(out).toContain('2 processes');
@@ -263,5 +272,5 @@ describe('PyTorch export, run by PyTorch', () => {
     const dump = readDump(path.join(dir, 'ddp.json')) as Dump & { world: number };
     expect(dump.world).toBe(2);
     expect(dump.history).toHaveLength(2);
-  }, 240_000);
+  }, 300_000);
 });
