@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataControls } from '../src/components/DataControls';
 import { CsvImportDialog } from '../src/components/data/CsvImportDialog';
+import { LabControls } from '../src/components/lab/LabControls';
 import { DEFAULT_DATA } from '../src/data/datasets';
 import { appStore } from '../src/store/store';
 
@@ -70,9 +71,14 @@ describe('the Import CSV dialog', () => {
     expect(appStore.getState().dataset.yTrain.length + appStore.getState().dataset.yTest.length).toBe(299);
   });
 
-  it('is opened by the Import CSV button of the data controls', () => {
-    render(<DataControls />);
+  it('is opened by the Import CSV button beside Import lab', () => {
+    render(<LabControls />);
     fireEvent.click(screen.getByRole('button', { name: 'Import CSV' }));
     expect(appStore.getState().csvImport).toEqual({ file: null });
+  });
+
+  it('offers Columns… in the data controls once a file is imported, not before', () => {
+    render(<DataControls />);
+    expect(screen.queryByRole('button', { name: 'Columns…' })).toBeNull();
   });
 });

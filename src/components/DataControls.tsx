@@ -11,8 +11,9 @@ import { SelectField } from './SelectField';
 const GENERATED = Object.values(DATASETS).map((d) => ({ value: d.name as DatasetName, label: d.label }));
 
 /**
- * Dataset, size, noise, split, seed and input scale; "Import CSV" for one's own data (then the
- * file is one of the datasets, its columns can be chosen again, and size and noise do not apply).
+ * Dataset, size, noise, split, seed and input scale. Imported data ("Import CSV", beside Import lab
+ * so this toolbar keeps one row at 1280 px) is one of the datasets: its columns can be chosen
+ * again here, and size and noise do not apply.
  */
 export function DataControls() {
   const locked = useLocked('data');
@@ -31,13 +32,6 @@ export function DataControls() {
         onChange={(dataset) => setData({ dataset })}
       />
       <div className="csv-actions">
-        <button
-          type="button"
-          title="Train on your own data: a CSV file, or the bundled Iris example"
-          onClick={() => appStore.getState().openCsvImport({ file: null })}
-        >
-          Import CSV
-        </button>
         {csv && table && (
           <button
             type="button"

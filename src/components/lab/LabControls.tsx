@@ -3,14 +3,20 @@ import { LESSONS } from '../../lessons';
 import { browserStorage } from '../../store/browserStorage';
 import { makeShareLink, restorePreviousLab } from '../../store/labActions';
 import { appStore, useAppStore } from '../../store/store';
+import { LOCKED_TITLE } from '../classroom/ClassBanner';
 import { ShareForClassDialog } from '../classroom/ShareForClassDialog';
+import { useLocked } from '../classroom/useClassroom';
 import { ExportMenu } from './ExportMenu';
 import { readLabFile } from './readLabFile';
 import { ShareLinkField } from './ShareLinkField';
 
-/** Share link, Share for class, Export (a menu: lab file, PyTorch, Keras, TF.js), Import lab, Restore my previous lab. */
+/**
+ * Share link, Share for class, Export (a menu: lab file, PyTorch, Keras, TF.js), Import lab,
+ * Import CSV (one's own data; refused while a class link locks the data), Restore my previous lab.
+ */
 export function LabControls() {
   const previous = useAppStore((s) => s.previousLab !== null);
+  const dataLocked = useLocked('data');
   const [classOpen, setClassOpen] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const notify = (kind: 'error' | 'info', text: string) => appStore.getState().notify(kind, text);
@@ -35,6 +41,14 @@ export function LabControls() {
       <ExportMenu />
       <button type="button" onClick={() => fileRef.current?.click()}>
         Import lab
+      </button>
+      <button
+        type="button"
+        disabled={dataLocked}
+        title={dataLocked ? LOCKED_TITLE : 'Train on your own data: a CSV file, or the bundled Iris example'}
+        onClick={() => appStore.getState().openCsvImport({ file: null })}
+      >
+        Import CSV
       </button>
       <input
         ref={fileRef}
