@@ -34,6 +34,36 @@ function dataLine(plan: ExportPlan): string {
   return `Data: ${d.name}, ${plan.input.inputDim} features (${features}); ${d.yTrain.length} training rows, ${d.yTest.length} test rows, split as in NormLab.`;
 }
 
+const list = (values: readonly number[]) => `[${values.map((v) => Number(v.toPrecision(7))).join(', ')}]`;
+
+/**
+ * Imported data arrives standardized (z = (x - mean) / sd, the training split's statistics): new
+ * rows must be standardized the same way before --inputs, and a regression output read back as
+ * y = z * sd + mean. Class names by index.
+ */
+function standardizationLines(plan: ExportPlan): string[] {
+  const d = plan.input.data;
+  const st = d?.standardization;
+  const lines: string[] = [];
+  if (st) {
+    lines.push(
+      'The features above are standardized as NormLab did: z = (x - mean) / sd, training-split statistics.',
+      'Standardize new rows the same way before --inputs:',
+      `  mean = ${list(st.mean)}`,
+      `  sd   = ${list(st.sd)}`,
+    );
+    if (st.target) {
+      lines.push(
+        `The target "${st.target.name}" is standardized too: y = output * ${Number(st.target.sd.toPrecision(7))} + ${Number(st.target.mean.toPrecision(7))}.`,
+      );
+    }
+  }
+  if (d?.classLabels && d.classLabels.length > 0) {
+    lines.push(`Classes by index: ${d.classLabels.map((c, i) => `${i} = ${c}`).join(', ')}.`);
+  }
+  return lines;
+}
+
 function weightsLine(plan: ExportPlan): string {
   const { input } = plan;
   if (!input.weights) return `Weights: not included; a fresh seeded initialization (seed ${input.seed}).`;
@@ -59,6 +89,7 @@ export function headerComment(
     '',
     `Task: ${TASK_WORDS[input.task]}, ${input.outputDim} output${input.outputDim === 1 ? '' : 's'} (${OUTPUT_HEADS[input.task]}).`,
     dataLine(plan),
+    ...standardizationLines(plan),
     weightsLine(plan),
     `Training: ${h.optimizer}, learning rate ${h.learningRate}, batch size ${h.batchSize}, L2 ${h.l2}, seed ${input.seed}.`,
     '',

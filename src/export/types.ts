@@ -26,6 +26,17 @@ export interface ExportData {
   readonly yTrain: Float32Array;
   readonly xTest: Float32Array;
   readonly yTest: Float32Array;
+  /**
+   * Imported data only: the rows above are already standardized, z = (x - mean) / sd with the
+   * training split's statistics (a regression target too, when `target` is given); class names
+   * by index for classification.
+   */
+  readonly standardization?: {
+    readonly mean: readonly number[];
+    readonly sd: readonly number[];
+    readonly target: { readonly name: string; readonly mean: number; readonly sd: number } | null;
+  };
+  readonly classLabels?: readonly string[] | null;
 }
 
 /** Trained weights: node id -> tfjs weight name ("kernel", "bias", "gamma", "moving_mean", ...) -> row-major values. */

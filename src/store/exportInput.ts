@@ -38,6 +38,16 @@ export function exportDataOf(s: AppState): ExportData {
     yTrain: ds.yTrain,
     xTest: ds.xTest,
     yTest: ds.yTest,
+    ...(ds.standardization
+      ? {
+          standardization: {
+            mean: ds.standardization.mean,
+            sd: ds.standardization.sd,
+            target: ds.standardization.target,
+          },
+        }
+      : {}),
+    classLabels: ds.info.classLabels ?? null,
   };
 }
 
