@@ -6,6 +6,7 @@ import './shortcuts.css';
 import './presenter.css';
 import './lessons.css';
 import './storage.css';
+import './runs.css';
 import './responsive.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
@@ -20,8 +21,11 @@ import { openInitialLab, openLabFromHash } from '../store/labActions';
 import { connectLessonProgress, openClassLesson, openLessonFromHash } from '../store/lessonActions';
 import { connectOtherTabs } from '../store/otherTabs';
 import { connectPresenterSetting } from '../store/presenterSetting';
+import { connectRunClock } from '../store/runClock';
+import { connectRunsAutosave } from '../store/runsAutosave';
 import { appStore } from '../store/store';
 import { connectTrainer } from '../store/trainerBridge';
+import { connectVariantWatcher } from '../store/variantActions';
 import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
@@ -36,6 +40,10 @@ const dropHash = () =>
 // Lessons: progress kept in this browser; "#lesson=N" (or an instructor's lesson) opens one, and
 // a class link that names a lesson (its lab is the lesson's, with the class locks) opens it too.
 connectLessonProgress(appStore, storage);
+// Pinned runs: kept in this browser; the live run's wall clock; one-click variants pinned when done.
+connectRunsAutosave(appStore, storage);
+connectRunClock(appStore);
+connectVariantWatcher(appStore);
 const openLinks = (hash: string, initial: boolean) => {
   const lab = initial ? openInitialLab(appStore, storage, hash) : openLabFromHash(appStore, storage, hash);
   const lesson = openLessonFromHash(appStore, hash);

@@ -1,12 +1,20 @@
-import { useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { HeatmapChart } from '../charts/HeatmapChart';
-import { LossChart, type LossPointData } from '../charts/LossChart';
+import { LazyChart } from '../charts/LazyChart';
+import { loadCharts } from '../charts/loadCharts';
+import type { CurvePoint, LossPointData, RunCurve } from '../charts/types';
+import type { PinnedRun } from '../share';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NonlinearityScore } from './NonlinearityScore';
 import { useChartSize } from './useChartSize';
 
 const NO_POINTS: readonly LossPointData[] = [];
+const NO_CURVE: readonly CurvePoint[] = [];
+
+/** Pinned runs' curves of one kind, for a chart. */
+const curvesOf = (runs: readonly PinnedRun[], pick: (r: PinnedRun) => readonly CurvePoint[]): RunCurve[] =>
+  runs.map((r) => ({ id: r.id, name: r.name, color: r.color, points: pick(r) }));
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
@@ -16,6 +24,21 @@ export function ChartsPanel() {
   // Straight from validation, so an edit that breaks the graph clears the charts at once.
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
+  const pinned = useAppStore((s) => s.pinnedRuns);
+  // recharts loads in its own chunk once the canvas is interactive (the engine has answered).
+  const interactive = useAppStore((s) => s.status !== 'starting' && s.status !== 'loading');
+  useEffect(() => {
+    if (interactive) void loadCharts();
+  }, [interactive]);
+  const lossRuns = useMemo(() => curvesOf(pinned, (r) => r.curves.testLoss), [pinned]);
+  const accuracyRuns = useMemo(() => curvesOf(pinned, (r) => r.curves.testAccuracy), [pinned]);
+  const accuracy = useMemo(
+    () =>
+      history.flatMap((p) =>
+        p.accuracy === null || p.accuracy === undefined ? [] : [{ x: p.step, y: p.accuracy }],
+      ),
+    [history],
+  );
   // The batch-dependence panel probes a point; show it, and let a click on the chart move it.
   const batchOpen = useAppStore((s) => s.openPanel === 'batch');
   const batchPoint = useAppStore((s) => s.batchPoint);
@@ -56,16 +79,7 @@ export function ChartsPanel() {
       </div>
       <div className="chart-block">
         <div className="chart-head">
-          <h2>
-            Loss{' '}
-            <span
-              className="loss-key train"
-              title="Mean loss of the training batches since the previous point"
-            >
-              train
-            </span>{' '}
-            <span className="loss-key test">test</span>
-          </h2>
+          <h2>Loss</h2>
           <span className="field-check">
             <input
               id={logId}
@@ -76,13 +90,27 @@ export function ChartsPanel() {
             <label htmlFor={logId}>Log scale</label>
           </span>
         </div>
-        <LossChart
+        <LazyChart
+          chart="LossChart"
           points={invalid ? NO_POINTS : history}
           emptyText={invalid ? 'Fix the graph, then train.' : undefined}
           logScale={logScale}
           height={presenter ? 240 : 140}
+          runs={lossRuns}
         />
       </div>
+      {task !== 'regression' && (
+        <div className="chart-block">
+          <h2>Test accuracy</h2>
+          <LazyChart
+            chart="AccuracyChart"
+            points={invalid ? NO_CURVE : accuracy}
+            runs={accuracyRuns}
+            height={presenter ? 200 : 120}
+            emptyText={invalid ? 'Fix the graph, then train.' : undefined}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -9,7 +9,8 @@ export type HideableSection =
   | 'tab:distributions'
   | 'tab:affine'
   | 'tab:batch'
-  | 'tab:warp';
+  | 'tab:warp'
+  | 'tab:runs';
 
 /** Every hideable section with the label the "Share for class" dialog shows, in page order. */
 export const HIDEABLE_SECTIONS: readonly { readonly id: HideableSection; readonly label: string }[] = [
@@ -21,6 +22,7 @@ export const HIDEABLE_SECTIONS: readonly { readonly id: HideableSection; readonl
   { id: 'tab:affine', label: 'Equivalent affine map tab' },
   { id: 'tab:batch', label: 'Batch dependence tab' },
   { id: 'tab:warp', label: 'Warped grid tab' },
+  { id: 'tab:runs', label: 'Runs tab' },
 ];
 
 /** The most lessons a class link may name (lesson=N is 1-based in the shipped order). */

@@ -4,17 +4,25 @@ import type { Lab, LabWeights } from './lab';
 import { SHARE_LIMITS } from './limits';
 import { SHARE_ERRORS, type Source } from './messages';
 import { CURRENT_VERSION, migrate, type Payload } from './migrations';
+import { type PinnedRun, readRuns, runToPayload } from './runs';
 import { labFromPayload, labToPayload } from './schema';
 import { readWeights } from './weights';
 import { deflateZlib, type InflateFailure, inflateZlib } from './zlib';
 
 /**
  * What decoding a link or file gives: the lab (at CURRENT_VERSION), the version it was saved in
- * when it was migrated, and a file's trained weights when it carried some; or one sentence
- * saying what is wrong, fit for a role="alert" notice.
+ * when it was migrated, and a file's trained weights and pinned runs when it carried some; or one
+ * sentence saying what is wrong, fit for a role="alert" notice.
  */
 export type DecodeResult =
-  | { ok: true; lab: Lab; migratedFrom?: number; weights?: LabWeights; weightsStep?: number }
+  | {
+      ok: true;
+      lab: Lab;
+      migratedFrom?: number;
+      weights?: LabWeights;
+      weightsStep?: number;
+      runs?: readonly PinnedRun[];
+    }
   | { ok: false; error: string };
 
 /** Base64url characters of the largest link SHARE_LIMITS allows. */
@@ -125,24 +133,30 @@ function formatPayload(payload: Record<string, unknown>): string {
 
 /**
  * A lab as the text of a lab file: the same payload as a link, as readable JSON, plus the
- * trained weights when given (node id -> weight name -> finite numbers).
+ * trained weights when given (node id -> weight name -> finite numbers) and the pinned runs
+ * when there are some (an optional `runs` list: files without it read as before).
  */
 export function labToJson(
   lab: Lab,
-  extras?: { readonly weights?: LabWeights; readonly weightsStep?: number },
+  extras?: {
+    readonly weights?: LabWeights;
+    readonly weightsStep?: number;
+    readonly runs?: readonly PinnedRun[];
+  },
 ): string {
   const payload = labToPayload(lab);
   if (extras?.weights) {
     payload.weights = extras.weights;
     if (extras.weightsStep !== undefined) payload.weightsStep = extras.weightsStep;
   }
+  if (extras?.runs?.length) payload.runs = extras.runs.map(runToPayload);
   return formatPayload(payload);
 }
 
 /**
  * Reads the text of a lab file (or an autosave): the same checks as decodeLab after the JSON,
- * at most 16 MB, a file that is not JSON at all named as such, and an optional `weights` field
- * checked and returned as `weights`. Never throws.
+ * at most 16 MB, a file that is not JSON at all named as such, an optional `weights` field
+ * checked and returned as `weights`, and optional pinned runs (`runs`, see runs.ts). Never throws.
  */
 export function labFromJson(text: string): DecodeResult {
   return guarded('file', () => {
@@ -151,22 +165,31 @@ export function labFromJson(text: string): DecodeResult {
     const parsed = parseJson(text, 'file');
     if (!parsed.ok) return fail(parsed.error);
     if (!isRecord(parsed.value)) return fail(SHARE_ERRORS.notALab('file'));
-    const { weights, weightsStep, ...rest } = parsed.value;
-    const read = fromPayload(rest, 'file');
-    if (!read.ok || weights === undefined) return read;
-    const checked = readWeights(weights, read.lab.graph);
-    if (!checked.ok) return fail(checked.error);
-    if (weightsStep === undefined) return { ...read, weights: checked.weights };
-    if (
-      typeof weightsStep !== 'number' ||
-      !Number.isInteger(weightsStep) ||
-      weightsStep < 0 ||
-      weightsStep > 1e12
-    ) {
-      return fail('The step the weights were trained to (weightsStep) must be a whole number, 0 or more.');
-    }
-    return { ...read, weights: checked.weights, weightsStep };
+    const { runs, ...withoutRuns } = parsed.value;
+    const read = withWeights(withoutRuns);
+    if (!read.ok || runs === undefined) return read;
+    const pinned = readRuns(runs);
+    return pinned.ok ? { ...read, runs: pinned.runs } : fail(pinned.error);
   });
+}
+
+/** A file's lab and its optional trained weights (`weights`, `weightsStep`). */
+function withWeights(value: Payload): DecodeResult {
+  const { weights, weightsStep, ...rest } = value;
+  const read = fromPayload(rest, 'file');
+  if (!read.ok || weights === undefined) return read;
+  const checked = readWeights(weights, read.lab.graph);
+  if (!checked.ok) return fail(checked.error);
+  if (weightsStep === undefined) return { ...read, weights: checked.weights };
+  if (
+    typeof weightsStep !== 'number' ||
+    !Number.isInteger(weightsStep) ||
+    weightsStep < 0 ||
+    weightsStep > 1e12
+  ) {
+    return fail('The step the weights were trained to (weightsStep) must be a whole number, 0 or more.');
+  }
+  return { ...read, weights: checked.weights, weightsStep };
 }
 
 /**

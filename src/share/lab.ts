@@ -26,10 +26,10 @@ export type LabBackendPref = 'auto' | 'webgl' | 'wasm' | 'cpu';
 /** Every backend preference, in menu order. */
 export const LAB_BACKEND_PREFS: readonly LabBackendPref[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
-/** The analysis panels under the canvas (the same union as `PanelId` in src/store/probeSlice.ts). */
-export type LabPanelId = 'distributions' | 'affine' | 'batch' | 'warp';
+/** The analysis panels under the canvas (the same union as `PanelId` in src/store/probeSlice.ts); 'runs': the pinned runs. */
+export type LabPanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'runs';
 /** Every panel id. */
-export const LAB_PANEL_IDS: readonly LabPanelId[] = ['distributions', 'affine', 'batch', 'warp'];
+export const LAB_PANEL_IDS: readonly LabPanelId[] = ['distributions', 'affine', 'batch', 'warp', 'runs'];
 /** Whether the Distributions panel runs BatchNorm with running (inference) or batch (training) statistics. */
 export type LabDistMode = 'inference' | 'training';
 /** Both distribution modes. */

@@ -6,6 +6,8 @@ import {
   labFromHash,
   labFromJson,
   labToJson,
+  type PinnedRun,
+  RUN_LIMITS,
   shareUrl,
   validateLab,
 } from '../share';
@@ -133,7 +135,7 @@ export function makeClassLink(
   return { ok: true, link: shareUrl(base, classLab) };
 }
 
-/** The current lab as a file's text, with the trained weights when given. */
+/** The current lab as a file's text, with the trained weights when given, and the pinned runs. */
 export function exportLabText(
   store: AppStore,
   weights: NodeWeights | null,
@@ -142,8 +144,8 @@ export function exportLabText(
   const lab = labOf(s);
   const problem = validateLab(lab);
   if (problem) return { ok: false, error: `This lab cannot be exported: ${problem}` };
-  const extras = weights ? { weights, weightsStep: s.metrics?.step ?? 0 } : undefined;
-  return { ok: true, text: labToJson(lab, extras) };
+  const extras = weights ? { weights, weightsStep: s.metrics?.step ?? 0 } : {};
+  return { ok: true, text: labToJson(lab, { ...extras, runs: s.pinnedRuns }) };
 }
 
 /**
@@ -170,6 +172,29 @@ export function importLabText(
     weightsStep: result.weightsStep ?? null,
   });
   rememberPrevious(store, storage);
-  store.getState().notify('info', `Opened “${fileName}”.${upgraded(result)}`);
+  const runs = addFileRuns(store, result.runs ?? []);
+  store.getState().notify('info', `Opened “${fileName}”.${upgraded(result)}${runs}`);
   return result;
+}
+
+/**
+ * Adds a file's pinned runs to the ones pinned here (never replacing them: nothing pinned is lost),
+ * as many as there is room for, with fresh ids; says how many came, and what to do for the rest.
+ */
+function addFileRuns(store: AppStore, runs: readonly PinnedRun[]): string {
+  if (runs.length === 0) return '';
+  const s = store.getState();
+  const room = Math.max(0, RUN_LIMITS.maxRuns - s.pinnedRuns.length);
+  const taken = new Set(s.pinnedRuns.map((r) => r.id));
+  const added = runs.slice(0, room).map((r) => {
+    let id = r.id;
+    for (let i = 2; taken.has(id); i++) id = `${r.id.slice(0, 30)}-${i}`;
+    taken.add(id);
+    return { ...r, id };
+  });
+  s.setPinnedRuns([...s.pinnedRuns, ...added]);
+  const said = ` Its ${runs.length === 1 ? 'pinned run' : `${runs.length} pinned runs`}: ${added.length} added`;
+  return added.length === runs.length
+    ? `${said}.`
+    : `${said} (at most ${RUN_LIMITS.maxRuns} are pinned: unpin some and open the file again for the rest).`;
 }

@@ -12,10 +12,10 @@ import type {
 import { isPanelCandidate } from './panelNodes';
 import type { AppState } from './types';
 
-/** The analysis panels, shown one at a time under the canvas. */
-export type PanelId = 'distributions' | 'affine' | 'batch' | 'warp';
-/** Panels that show one node at a time (the affine map is about the whole network). */
-export type NodePanel = Exclude<PanelId, 'affine'>;
+/** The analysis panels, shown one at a time under the canvas ('runs': the pinned runs, no probe). */
+export type PanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'runs';
+/** Panels that show one node at a time (the affine map is about the whole network; runs about none). */
+export type NodePanel = Exclude<PanelId, 'affine' | 'runs'>;
 
 export type ProbeEvent = Extract<
   TrainEvent,

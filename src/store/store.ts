@@ -7,6 +7,7 @@ import { sameUndoable, UNDO_LIMIT, type Undoable, undoablePart } from './history
 import { createLabSlice } from './labSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createProbeSlice } from './probeSlice';
+import { createRunsSlice } from './runsSlice';
 import { createStorageSlice } from './storageSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
@@ -30,6 +31,7 @@ export function createAppStore() {
           ...createLabSlice(...a),
           ...createLessonSlice(...a),
           ...createStorageSlice(...a),
+          ...createRunsSlice(...a),
         };
       },
       {

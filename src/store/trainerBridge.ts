@@ -40,7 +40,8 @@ export interface TrainerClient {
 }
 
 export interface TrainerCommands {
-  train(): void;
+  /** Starts training; with `untilStep`, it stops by itself at that step (else at a lesson's budget). */
+  train(untilStep?: number): void;
   pause(): void;
   step(): void;
   reset(): void;
@@ -327,7 +328,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
     enqueue(load);
   };
   return {
-    train: () => {
+    train: (untilStep) => {
       // An edit still waiting to load (perhaps the one that fixed the graph) decides, not the old status.
       if ((!ready() && !timer) || blockedByProblem() || refusedByLesson()) return;
       flushPendingLoad();
@@ -338,7 +339,7 @@ export function connectTrainer(store: AppStore, client: TrainerClient, debounceM
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
         if (st().status !== 'running' && st().status !== 'ready') return;
         st().setStatus('running');
-        await client.start(lessonStopStep(st()));
+        await client.start(Number.isInteger(untilStep) ? untilStep : lessonStopStep(st()));
       });
     },
     pause: () => {

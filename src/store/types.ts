@@ -3,6 +3,7 @@ import type { GraphSlice } from './graphSlice';
 import type { LabSlice } from './labSlice';
 import type { LessonSlice } from './lessonSlice';
 import type { ProbeSlice } from './probeSlice';
+import type { RunsSlice } from './runsSlice';
 import type { StorageSlice } from './storageSlice';
 import type { TrainingSlice } from './trainingSlice';
 import type { UiSlice } from './uiSlice';
@@ -15,4 +16,5 @@ export type AppState = GraphSlice &
   ProbeSlice &
   LabSlice &
   LessonSlice &
-  StorageSlice;
+  StorageSlice &
+  RunsSlice;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { PanelId } from '../../store/probeSlice';
 import { appStore, useAppStore } from '../../store/store';
+import { RunsPanel } from '../runs/RunsPanel';
 import { AffinePanel } from './AffinePanel';
 import { BatchDependencePanel } from './BatchDependencePanel';
 import { DistributionsPanel } from './DistributionsPanel';
@@ -11,6 +12,7 @@ export const PANELS: readonly { readonly id: PanelId; readonly title: string }[]
   { id: 'affine', title: 'Equivalent affine map' },
   { id: 'batch', title: 'Batch dependence' },
   { id: 'warp', title: 'Warped grid' },
+  { id: 'runs', title: 'Runs' },
 ];
 
 const BODY: Record<PanelId, () => React.JSX.Element> = {
@@ -18,6 +20,7 @@ const BODY: Record<PanelId, () => React.JSX.Element> = {
   affine: AffinePanel,
   batch: BatchDependencePanel,
   warp: WarpPanel,
+  runs: RunsPanel,
 };
 
 /** The analysis panels under the canvas, one at a time behind tabs; the dock can be hidden. */

@@ -1,4 +1,4 @@
-import { BatchSpreadChart } from '../../charts/BatchSpreadChart';
+import { LazyChart } from '../../charts/LazyChart';
 import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
 import { SETTING_SPECS } from '../../store/settingsSpecs';
@@ -61,12 +61,13 @@ export function BatchDependencePanel() {
         <PanelMessage text={`Putting the point into batches at ${node.id}…`} />
       ) : (
         <div className="batch-body">
-          <BatchSpreadChart
+          <LazyChart
+            chart="BatchSpreadChart"
             groups={fresh.groups}
             inference={fresh.inference}
             yLabel={`${node.id} unit ${fresh.unit + 1}`}
             width={460}
-            height={200}
+            height={190}
           />
           <div className="batch-numbers">
             <p>

@@ -1,20 +1,17 @@
-import { lazy, Suspense } from 'react';
-import type { RunSeries } from '../../charts/RunsChart';
+import { LazyChart } from '../../charts/LazyChart';
+import type { CurvePoint, RunCurve } from '../../charts/types';
 import { pinAndCompare } from '../../store/lessonActions';
 import type { ActiveLesson } from '../../store/lessonSlice';
 import { appStore, useAppStore } from '../../store/store';
 import type { LossPoint } from '../../store/trainingSlice';
 
-// recharts loads in its own chunk, only when a comparison is on screen.
-const RunsChart = lazy(() => import('../../charts/RunsChart'));
-
 /** Okabe-Ito blue and vermillion: distinct for colour-blind viewers and on a washed-out projector. */
 const CURRENT_COLOR = '#0072B2';
 const PINNED_COLOR = '#D55E00';
 
-const accuracyPoints = (history: readonly LossPoint[]) =>
+const accuracyPoints = (history: readonly LossPoint[]): CurvePoint[] =>
   history.flatMap((p) =>
-    p.accuracy === null || p.accuracy === undefined ? [] : [{ step: p.step, value: p.accuracy }],
+    p.accuracy === null || p.accuracy === undefined ? [] : [{ x: p.step, y: p.accuracy }],
   );
 
 /**
@@ -37,26 +34,23 @@ export function LessonCompare({ active }: { active: ActiveLesson }) {
       </div>
     );
   }
-  const runs: RunSeries[] = [
-    {
-      name: active.pinned?.name ?? 'first run',
-      color: PINNED_COLOR,
-      dashed: true,
-      points: accuracyPoints(active.pinned?.history ?? []),
-    },
-    { name: compare.title, color: CURRENT_COLOR, points: accuracyPoints(history) },
-  ];
+  const first: RunCurve = {
+    id: 'lesson-first',
+    name: active.pinned?.name ?? 'first run',
+    color: PINNED_COLOR,
+    points: accuracyPoints(active.pinned?.history ?? []),
+  };
   return (
     <div className="lesson-compare">
       <h3>Test accuracy, both runs</h3>
-      <Suspense fallback={<p className="hint">Loading the chart…</p>}>
-        <RunsChart
-          runs={runs}
-          yLabel="Test accuracy"
-          domain={[0, 1]}
-          format={(v) => `${(v * 100).toFixed(0)}%`}
-        />
-      </Suspense>
+      <LazyChart
+        chart="AccuracyChart"
+        points={accuracyPoints(history)}
+        name={compare.title}
+        color={CURRENT_COLOR}
+        runs={[first]}
+        height={180}
+      />
     </div>
   );
 }

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { RUN_LIMITS } from '../../share';
+import { browserStorage } from '../../store/browserStorage';
+import { isLivePinned, openRunLab, openRunQuestion, pinLiveRun } from '../../store/runActions';
+import { appStore, useAppStore } from '../../store/store';
+import { startVariant, VARIANTS, type VariantKind } from '../../store/variantActions';
+import { useTrainer } from '../TrainerContext';
+import { OpenRunQuestion } from './OpenRunQuestion';
+import { RunsTable } from './RunsTable';
+
+const KINDS: readonly VariantKind[] = ['noNorm', 'normAfter', 'lr10'];
+
+/**
+ * The "Runs" tab: Pin run, the one-click variants of the lab on screen (each trained the same
+ * number of steps on the same data and seed, then pinned beside the original), and the table of
+ * pinned runs (rename, open its lab, unpin). Their curves are drawn on the loss and accuracy charts.
+ */
+export function RunsPanel() {
+  const trainer = useTrainer();
+  const runs = useAppStore((s) => s.pinnedRuns);
+  const job = useAppStore((s) => s.variantJob);
+  const step = useAppStore((s) => s.metrics?.step ?? 0);
+  const pinned = useAppStore(isLivePinned);
+  const [asking, setAsking] = useState<{ id: string; name: string; differences: string } | null>(null);
+  const open = (id: string) => {
+    const s = appStore.getState();
+    const run = s.pinnedRuns.find((r) => r.id === id);
+    if (!run) return;
+    const differences = openRunQuestion(s, run);
+    if (differences) setAsking({ id, name: run.name, differences });
+    else openRunLab(appStore, browserStorage(), id);
+  };
+  const live =
+    step === 0
+      ? 'The live run has not trained yet: press Train or Step, then pin it.'
+      : `The live run is at step ${step}${pinned ? ' and pinned' : ''}.`;
+  return (
+    <div className="runs-panel">
+      <div className="runs-actions">
+        <p className="runs-live">{live}</p>
+        <button type="button" className="primary" onClick={() => pinLiveRun(appStore)}>
+          Pin run
+        </button>
+        <span className="runs-count">
+          {runs.length} of {RUN_LIMITS.maxRuns} pinned
+        </span>
+      </div>
+      <fieldset className="runs-variants">
+        <legend>Variants of this lab, trained as many steps on the same data and seed, then pinned:</legend>
+        {KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            disabled={job !== null}
+            onClick={() => void startVariant(appStore, trainer, kind)}
+          >
+            {VARIANTS[kind].button}
+          </button>
+        ))}
+      </fieldset>
+      {job && (
+        <p className="runs-job" role="status">
+          Training “{job.name}” to step {job.untilStep}; it is pinned when it gets there.
+        </p>
+      )}
+      {asking && (
+        <OpenRunQuestion
+          runName={asking.name}
+          differences={asking.differences}
+          onOpen={() => {
+            setAsking(null);
+            openRunLab(appStore, browserStorage(), asking.id);
+          }}
+          onCancel={() => setAsking(null)}
+        />
+      )}
+      {runs.length > 0 ? (
+        <RunsTable runs={runs} onOpen={open} />
+      ) : (
+        <p className="panel-message">
+          No pinned runs yet. Pin run keeps the live run (its curves, final numbers, boundary and lab) to
+          compare with the next ones.
+        </p>
+      )}
+    </div>
+  );
+}
