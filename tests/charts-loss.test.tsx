@@ -324,3 +324,17 @@ describe('axis helpers', () => {
     ]);
   });
 });
+
+describe('LossChart batch losses', () => {
+  it('draws the per-group batch loss as a light line behind train and test, downsampled', () => {
+    const groups = Array.from({ length: 2000 }, (_, i) => ({ x: i, y: 0.7 * Math.exp(-i / 500) + 0.01 }));
+    const { container } = render(<LossChart points={run(20, 0.05)} groups={groups} logScale />);
+    const batch = line(container, 'batch');
+    expect(batch?.getAttribute('stroke')).toBe('#9aa0a6');
+    expect(vertices(batch).length).toBeLessThanOrEqual(300);
+    // Behind: drawn before the train and test lines.
+    const test = line(container, 'test') as Element;
+    expect(batch?.compareDocumentPosition(test)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(screen.getByRole('checkbox', { name: 'batch' })).toBeTruthy();
+  });
+});

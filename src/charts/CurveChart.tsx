@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { compactNumber, logTicks } from './axis';
+import { compactNumber, logTicks, niceTicks } from './axis';
 import { CurveTooltip } from './CurveTooltip';
 import { useChartStyle } from './chartStyle';
 import { type CurveRow, type CurveSeries, curveRows } from './curveRows';
@@ -102,6 +102,12 @@ function CurveChartView({
   // One step either side of a lone step (a zero-width axis draws nothing).
   const lone = x1 - x0 < 1 ? x0 : null;
   const xDomain = useMemo(() => (lone === null ? X_DATA : [lone - 1, lone + 1]), [lone]);
+  // 3 to 5 round whole steps inside the range (recharts' own add the last step, crowding the one before).
+  const xTicks = useMemo(() => {
+    const [a, b] = lone === null ? [x0, x1] : [lone - 1, lone + 1];
+    const values = b - a <= 4 ? Array.from({ length: b - a + 1 }, (_, i) => a + i) : niceTicks(a, b).values;
+    return values.filter((v) => Number.isInteger(v));
+  }, [x0, x1, lone]);
   // The y axis object changes only when its domain or ticks do, not with every new point.
   const yNow = yAxisOf(lay.yRange, useLog, yDomain, yTicks);
   const yKey = JSON.stringify(yNow);
@@ -143,10 +149,10 @@ function CurveChartView({
               type="number"
               domain={xDomain}
               allowDecimals={false}
+              ticks={xTicks}
               tick={xTick}
               stroke={AXIS}
               height={font + 10}
-              tickCount={5}
               interval={0}
             />
             <YAxis

@@ -3,7 +3,7 @@ import { formatNumber } from '../lib/format';
 import { CurveChart } from './CurveChart';
 import { useChartStyle } from './chartStyle';
 import type { CurveSeries } from './curveRows';
-import type { LossPointData, RunCurve } from './types';
+import type { CurvePoint, LossPointData, RunCurve } from './types';
 import { useThrottled } from './useThrottled';
 
 export type { LossPointData } from './types';
@@ -16,18 +16,36 @@ interface Props {
   readonly emptyText?: string;
   /** Pinned runs' test loss, drawn dashed beside the live run. */
   readonly runs?: readonly RunCurve[];
+  /**
+   * The batch loss of every readback group (x: step, y: loss), when the store keeps it: a light
+   * line behind train and test (downsampled like every series).
+   */
+  readonly groups?: readonly CurvePoint[];
+  /** Draw the live train loss (true); false: the test loss alone, as a comparison of runs wants. */
+  readonly showTrain?: boolean;
 }
 
 const NO_RUNS: readonly RunCurve[] = [];
+const NO_GROUPS: readonly CurvePoint[] = [];
+/** The batch-loss line: light, behind train and test. */
+const GROUP_INK = '#9aa0a6';
 
-/** The accessible summary: the latest step and losses, then each pinned run's last test loss. */
-export function lossLabel(points: readonly LossPointData[], runs: readonly RunCurve[]): string {
+/**
+ * The accessible summary: the latest step and losses, then each pinned run's last test loss
+ * ("Test loss by step: …" when the train loss is not drawn).
+ */
+export function lossLabel(
+  points: readonly LossPointData[],
+  runs: readonly RunCurve[],
+  showTrain = true,
+): string {
   const last = points.at(-1);
+  const title = showTrain ? 'Loss by step' : 'Test loss by step';
   const live = last
-    ? `Loss by step: at step ${last.step}, ${
-        last.train === null ? '' : `train ${formatNumber(last.train)}, `
+    ? `${title}: at step ${last.step}, ${
+        last.train === null || !showTrain ? '' : `train ${formatNumber(last.train)}, `
       }test ${formatNumber(last.test)}`
-    : 'Loss by step';
+    : title;
   if (runs.length === 0) return live;
   const pinned = runs.map((r) => {
     const p = r.points.at(-1);
@@ -46,8 +64,11 @@ function LossChartView({
   height = 170,
   emptyText = 'No training yet: press Train or Step.',
   runs = NO_RUNS,
+  groups: liveGroups = NO_GROUPS,
+  showTrain = true,
 }: Props) {
   const style = useChartStyle();
+  const groups = useThrottled(liveGroups);
   // The live curve redraws with the other charts, twice a second (useThrottled).
   const points = useThrottled(live);
   const line = 2 * style.lineScale;
@@ -63,7 +84,7 @@ function LossChartView({
     };
     const test: CurveSeries = {
       key: 'test',
-      name: 'test',
+      name: showTrain ? 'test' : 'this run (test)',
       color: style.test,
       width: line,
       points: points.map((p) => ({ x: p.step, y: p.test })),
@@ -78,13 +99,17 @@ function LossChartView({
         points: r.points,
       }),
     );
-    return [train, test, ...pinned];
-  }, [points, runs, style, line]);
+    const batch: CurveSeries[] =
+      groups.length > 0
+        ? [{ key: 'batch', name: 'batch', color: GROUP_INK, width: style.lineScale, points: groups }]
+        : [];
+    return [...batch, ...(showTrain ? [train] : []), test, ...pinned];
+  }, [points, runs, groups, style, line, showTrain]);
   return (
     <CurveChart
       className="loss-chart"
       series={series}
-      label={lossLabel(points, runs)}
+      label={lossLabel(points, runs, showTrain)}
       legendLabel="Loss series"
       log={logScale}
       height={height}

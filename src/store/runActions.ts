@@ -107,12 +107,13 @@ export function pinLiveRun(store: AppStore, name?: string, now = Date.now()): Pi
     return null;
   }
   const run = liveRunAsPinned(s, uniqueRunName(s, name ?? `Run ${s.pinnedRuns.length + 1}`), now);
-  if (!run || !s.addPinnedRun(run)) return null;
+  if (!run) return null;
+  // Said before it is added, so a message the adding causes (storage full) is the one left on screen.
   s.notify(
     'info',
     `Pinned “${run.name}” at step ${run.steps}: its curves stay on the charts beside the live run.`,
   );
-  return run;
+  return s.addPinnedRun(run) ? run : null;
 }
 
 /**

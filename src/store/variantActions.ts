@@ -149,7 +149,7 @@ export function connectVariantWatcher(store: AppStore): () => void {
     } else if (step > 0 && (step >= job.untilStep || s.trainingProblemKind === 'diverged')) {
       // There (the worker stops by itself at untilStep), or diverged on the way: pinned as it is,
       // once the boundary of that step has come too (it follows the metrics).
-      if (s.heatmap && s.heatmap.step < step && s.trainingProblemKind !== 'diverged') return;
+      if ((s.heatmap?.step ?? -1) < step && s.trainingProblemKind !== 'diverged') return;
       s.setVariantJob(null);
       pinLiveRun(store, job.name);
     } else if (step > 0 && s.metrics !== prev.metrics) {

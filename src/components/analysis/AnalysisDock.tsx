@@ -32,7 +32,7 @@ export function AnalysisDock() {
   const setOpen = (id: PanelId | null) => appStore.getState().setOpenPanel(id);
   const Body = open && shown.some((p) => p.id === open) ? BODY[open] : null;
   return (
-    <section className={`dock${open ? ' dock-open' : ''}`} aria-label="Analysis">
+    <section className={`dock${open ? ` dock-open dock-${open}` : ''}`} aria-label="Analysis">
       <div className="dock-tabs">
         {/* Only tabs inside the tablist (ARIA): the Hide/Show toggle sits beside it in the strip. */}
         <div className="dock-tablist" role="tablist" aria-label="Analysis panels">

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { BoundaryThumbnail } from '../../charts/BoundaryThumbnail';
 import { graphSummary } from '../../graph/summary';
 import { boundaryValues, type PinnedRun } from '../../share';
@@ -18,12 +18,14 @@ interface Props {
  */
 function RunRowView({ run, onOpen }: Props) {
   const [renaming, setRenaming] = useState(false);
+  // The actions are named plainly ("Unpin"); the run they act on is their description (the row's name).
+  const nameId = useId();
   const { lab, final } = run;
   const boundary = useMemo(() => (run.boundary ? boundaryValues(run.boundary) : null), [run.boundary]);
   const regression = final.testAccuracy === null && final.testR2 !== null;
   return (
     <tr data-run-id={run.id}>
-      <th scope="row" className="run-name">
+      <th scope="row" className="run-name" id={nameId}>
         <span className="run-swatch" style={{ background: run.color }} aria-hidden="true" />
         {renaming ? (
           <RunNameField
@@ -67,18 +69,14 @@ function RunRowView({ run, onOpen }: Props) {
       <td className="num">{formatWall(run.wallMs)}</td>
       <td className="run-actions">
         {!renaming && (
-          <button type="button" aria-label={`Rename ${run.name}`} onClick={() => setRenaming(true)}>
+          <button type="button" aria-describedby={nameId} onClick={() => setRenaming(true)}>
             Rename
           </button>
         )}
-        <button type="button" aria-label={`Open lab of ${run.name}`} onClick={() => onOpen(run.id)}>
+        <button type="button" aria-describedby={nameId} onClick={() => onOpen(run.id)}>
           Open lab
         </button>
-        <button
-          type="button"
-          aria-label={`Unpin ${run.name}`}
-          onClick={() => appStore.getState().unpinRun(run.id)}
-        >
+        <button type="button" aria-describedby={nameId} onClick={() => appStore.getState().unpinRun(run.id)}>
           Unpin
         </button>
       </td>

@@ -6,14 +6,15 @@ import { appStore, useAppStore } from '../../store/store';
 import { startVariant, VARIANTS, type VariantKind } from '../../store/variantActions';
 import { useTrainer } from '../TrainerContext';
 import { OpenRunQuestion } from './OpenRunQuestion';
+import { RunsCharts } from './RunsCharts';
 import { RunsTable } from './RunsTable';
 
 const KINDS: readonly VariantKind[] = ['noNorm', 'normAfter', 'lr10'];
 
 /**
  * The "Runs" tab: Pin run, the one-click variants of the lab on screen (each trained the same
- * number of steps on the same data and seed, then pinned beside the original), and the table of
- * pinned runs (rename, open its lab, unpin). Their curves are drawn on the loss and accuracy charts.
+ * number of steps on the same data and seed, then pinned beside the original), the pinned runs'
+ * test loss and accuracy beside the live run's, and their table (rename, open its lab, unpin).
  */
 export function RunsPanel() {
   const trainer = useTrainer();
@@ -33,20 +34,19 @@ export function RunsPanel() {
   const live =
     step === 0
       ? 'The live run has not trained yet: press Train or Step, then pin it.'
-      : `The live run is at step ${step}${pinned ? ' and pinned' : ''}.`;
+      : `Live run at step ${step}${pinned ? ', pinned' : ''}; ${runs.length} of ${RUN_LIMITS.maxRuns} pinned.`;
   return (
     <div className="runs-panel">
       <div className="runs-actions">
-        <p className="runs-live">{live}</p>
         <button type="button" className="primary" onClick={() => pinLiveRun(appStore)}>
           Pin run
         </button>
-        <span className="runs-count">
-          {runs.length} of {RUN_LIMITS.maxRuns} pinned
-        </span>
+        <p className="runs-live" role={job ? 'status' : undefined}>
+          {job ? `Training “${job.name}” to step ${job.untilStep}; it is pinned when it gets there.` : live}
+        </p>
       </div>
       <fieldset className="runs-variants">
-        <legend>Variants of this lab, trained as many steps on the same data and seed, then pinned:</legend>
+        <legend>Variants (same data, seed and steps):</legend>
         {KINDS.map((kind) => (
           <button
             key={kind}
@@ -58,11 +58,6 @@ export function RunsPanel() {
           </button>
         ))}
       </fieldset>
-      {job && (
-        <p className="runs-job" role="status">
-          Training “{job.name}” to step {job.untilStep}; it is pinned when it gets there.
-        </p>
-      )}
       {asking && (
         <OpenRunQuestion
           runName={asking.name}
@@ -75,11 +70,14 @@ export function RunsPanel() {
         />
       )}
       {runs.length > 0 ? (
-        <RunsTable runs={runs} onOpen={open} />
+        <>
+          <RunsCharts runs={runs} />
+          <RunsTable runs={runs} onOpen={open} />
+        </>
       ) : (
         <p className="panel-message">
           No pinned runs yet. Pin run keeps the live run (its curves, final numbers, boundary and lab) to
-          compare with the next ones.
+          compare with the next ones; a variant pins this run and its variant side by side.
         </p>
       )}
     </div>
