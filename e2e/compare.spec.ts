@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { gotoApp, pauseButton, readNumber, saveScreenshot, trainButton } from './helpers';
 
@@ -75,6 +76,13 @@ test('pin the default run, run it without normalization, compare both on one cha
   // The table under the charts, scrolled into view.
   await runsTable(page).scrollIntoViewIfNeeded();
   keepShot(await saveScreenshot(page, 'compare-table-1280.png'));
+
+  // The Runs tab with its charts and table: no serious or critical accessibility violation (axe).
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const grave = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(grave).toEqual([]);
 
   // A variant that makes no sense says so plainly: this lab has no normalization left.
   await dock(page).getByRole('button', { name: 'Without normalization' }).click();

@@ -37,7 +37,8 @@ export function RunsPanel() {
       : `Live run at step ${step}${pinned ? ', pinned' : ''}; ${runs.length} of ${RUN_LIMITS.maxRuns} pinned.`;
   return (
     <div className="runs-panel">
-      <div className="runs-actions">
+      <div className="runs-actions panel-head">
+        <h2>Runs</h2>
         <button type="button" className="primary" onClick={() => pinLiveRun(appStore)}>
           Pin run
         </button>
