@@ -85,6 +85,9 @@ export const LOAD_TIMINGS = [
   'canvasMs',
   'trainEnabledMs',
   'interactiveMs',
+  // When the charts' chunk (recharts) was requested and had arrived: after the canvas is interactive.
+  'chartsRequestMs',
+  'chartsLoadedMs',
 ];
 
 /**

@@ -21,6 +21,7 @@ import { openInitialLab, openLabFromHash } from '../store/labActions';
 import { connectLessonProgress, openClassLesson, openLessonFromHash } from '../store/lessonActions';
 import { connectOtherTabs } from '../store/otherTabs';
 import { connectPresenterSetting } from '../store/presenterSetting';
+import { pinLiveRun } from '../store/runActions';
 import { connectRunClock } from '../store/runClock';
 import { connectRunsAutosave } from '../store/runsAutosave';
 import { appStore } from '../store/store';
@@ -97,6 +98,8 @@ if (new URLSearchParams(window.location.search).get('debug') === '1') {
     normlab: {
       store: appStore,
       trainer,
+      // Pins the live run (the benchmark draws pinned runs beside the live one).
+      pinRun: () => pinLiveRun(appStore),
       loseGpuContext: () => client.loseGpuContext?.(),
       diagnostics: () => client.diagnostics?.(),
       // The benchmark's bare tfjs loop in its own worker (bench/run.mjs); its chunk loads only here.

@@ -21,6 +21,24 @@ export function loadCharts(): Promise<ChartsModule> {
   return loading;
 }
 
+/**
+ * Loads the charts' chunk once the page has painted what it shows now and is idle: two animation
+ * frames (the frame being drawn, then the next), then an idle moment (at most 500 ms later).
+ * The app calls it when the canvas becomes interactive, so the chunk never delays that paint.
+ */
+export function loadChartsAfterPaint(): void {
+  if (loaded || loading) return;
+  const idle = () =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => void loadCharts(), { timeout: 500 })
+      : setTimeout(() => void loadCharts(), 0);
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(idle, 0);
+    return;
+  }
+  requestAnimationFrame(() => requestAnimationFrame(idle));
+}
+
 /** Milliseconds after which a chart on screen loads the chunk itself if the app has not yet. */
 export const CHARTS_FALLBACK_MS = 4000;
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { HeatmapChart } from '../charts/HeatmapChart';
 import { LazyChart } from '../charts/LazyChart';
-import { loadCharts } from '../charts/loadCharts';
+import { loadChartsAfterPaint } from '../charts/loadCharts';
 import type { CurvePoint, LossPointData, RunCurve } from '../charts/types';
 import type { PinnedRun } from '../share';
 import { selectAnalysis } from '../store/selectors';
@@ -25,10 +25,10 @@ export function ChartsPanel() {
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
   const pinned = useAppStore((s) => s.pinnedRuns);
-  // recharts loads in its own chunk once the canvas is interactive (the engine has answered).
+  // recharts loads in its own chunk once the canvas is interactive (the engine has answered) and painted.
   const interactive = useAppStore((s) => s.status !== 'starting' && s.status !== 'loading');
   useEffect(() => {
-    if (interactive) void loadCharts();
+    if (interactive) loadChartsAfterPaint();
   }, [interactive]);
   const lossRuns = useMemo(() => curvesOf(pinned, (r) => r.curves.testLoss), [pinned]);
   const accuracyRuns = useMemo(() => curvesOf(pinned, (r) => r.curves.testAccuracy), [pinned]);
