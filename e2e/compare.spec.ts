@@ -72,6 +72,8 @@ test('pin the default run, run it without normalization, compare both on one cha
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.mouse.move(1, 700);
+  // The charts redraw together at most twice a second: let the live curves catch up for the picture.
+  await page.waitForTimeout(700);
   keepShot(await saveScreenshot(page, 'compare-1280.png'));
   // The table under the charts, scrolled into view.
   await runsTable(page).scrollIntoViewIfNeeded();
