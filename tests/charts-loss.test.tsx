@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccuracyChart } from '../src/charts/AccuracyChart';
 import { compactNumber, logTicks, snappedTicks } from '../src/charts/axis';
 import { CurveTooltip } from '../src/charts/CurveTooltip';
 import { curveRows, nearestPoint } from '../src/charts/curveRows';
@@ -336,5 +337,51 @@ describe('LossChart batch losses', () => {
     const test = line(container, 'test') as Element;
     expect(batch?.compareDocumentPosition(test)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
     expect(screen.getByRole('checkbox', { name: 'batch' })).toBeTruthy();
+  });
+});
+
+describe('AccuracyChart (recharts)', () => {
+  const line = (c: HTMLElement, key: string) => c.querySelector(`.curve-${key} path.recharts-line-curve`);
+
+  it('draws test accuracy on a fixed 0-100% axis, pinned runs dashed beside it', () => {
+    const points = Array.from({ length: 30 }, (_, i) => ({ x: i * 10, y: Math.min(1, 0.5 + i / 40) }));
+    const runs = [
+      { id: 'a', name: 'Original', color: '#009e73', points: points.map((p) => ({ ...p, y: p.y / 2 })) },
+    ];
+    const { container } = render(<AccuracyChart points={points} runs={runs} />);
+    expect(Array.from(container.querySelectorAll('.chart-tick-y'), (t) => t.textContent)).toEqual([
+      '0%',
+      '25%',
+      '50%',
+      '75%',
+      '100%',
+    ]);
+    expect(vertices(line(container, 'live'))).toHaveLength(30);
+    expect(line(container, 'run0')?.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+      'Test accuracy by step: this run 100.0% at step 290; Original 50.0% at step 290',
+    );
+  });
+
+  it('never throws on no points, NaN, or one point', () => {
+    const cases = [
+      [],
+      [{ x: 0, y: Number.NaN }],
+      [
+        { x: 0, y: 0.5 },
+        { x: 10, y: Number.NaN },
+        { x: 20, y: Number.POSITIVE_INFINITY },
+      ],
+      [{ x: 7, y: 0.9 }],
+    ];
+    for (const points of cases) {
+      cleanup();
+      const { container } = render(<AccuracyChart points={points} />);
+      expect(container.querySelector('svg')?.outerHTML ?? '').not.toContain('NaN');
+    }
+    expect(document.querySelector('circle.recharts-line-dot')).not.toBeNull();
+    cleanup();
+    render(<AccuracyChart points={[]} emptyText="Nothing yet." />);
+    expect(screen.getByText('Nothing yet.')).toBeTruthy();
   });
 });

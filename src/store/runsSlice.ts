@@ -19,6 +19,7 @@ export interface RunClock {
   readonly since: number | null;
 }
 
+/** Pinned runs, the variant being trained, and the live run's wall clock. */
 export interface RunsSlice {
   /** Runs kept for comparison, in the order pinned (at most RUN_LIMITS.maxRuns). */
   pinnedRuns: readonly PinnedRun[];
@@ -44,6 +45,7 @@ export function runNameProblem(name: string): string | null {
   return null;
 }
 
+/** The runs slice of the app store (see RunsSlice). */
 export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, get) => ({
   pinnedRuns: [],
   variantJob: null,
