@@ -192,13 +192,22 @@ function frames(r) {
   if (!r.frames) return '';
   const f = r.frames;
   const row = (label, d) => [label, fmt(d.p50, 1), fmt(d.p95, 1), fmt(d.max, 1), d.n];
+  const live = f.chartsLive
+    ? [row(`training, every chart live (${f.chartsLive.pinned} pinned runs)`, f.chartsLive.training)]
+    : [];
   return [
     `## Main-thread frames (default lab, ${f.backend}, Distributions panel open)`,
     '',
     mdTable(
       ['State', 'p50 ms', 'p95 ms', 'max ms', 'frames'],
-      [row('idle', f.idle), row('training', f.training)],
+      [row('idle', f.idle), row('training', f.training), ...live],
     ),
+    ...(f.chartsLive
+      ? [
+          '',
+          `Every chart live: loss and test accuracy with ${f.chartsLive.pinned} pinned runs beside the live one, the decision boundary and both Distributions histograms (recharts charts redraw together, at most twice a second); ${f.chartsLive.longTasks} long tasks (≥ 50 ms), the longest ${fmt(f.chartsLive.longestTaskMs, 0)} ms.`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -224,6 +233,20 @@ function memory(r) {
 }
 
 const KIND_LABELS = { js: 'main-thread JS', worker: 'worker JS', wasm: 'WASM', css: 'CSS', html: 'HTML' };
+
+/** The charts' chunk: loaded after the canvas is interactive, so counted apart from the first paint. */
+function chartsLoad(l) {
+  const b = l.bytes;
+  const t = (key) => l[key]?.median;
+  return [
+    `The charts (recharts, \`chartsChunk\`) load in their own chunk once the canvas is interactive: requested at ${ms(t('chartsRequestMs'))}, arrived at ${ms(t('chartsLoadedMs'))} (Train enabled at ${ms(t('trainEnabledMs'))}).`,
+    '',
+    mdTable(
+      ['Main-thread JS, first paint', 'Charts JS', 'Main-thread JS with the charts'],
+      [[kib(b?.mainJsGz), kib(b?.chartsJsGz), kib((b?.mainJsGz ?? 0) + (b?.chartsJsGz ?? 0))]],
+    ),
+  ].join('\n');
+}
 
 function load(r) {
   if (!r.load) return '';
@@ -263,6 +286,8 @@ function load(r) {
         ],
       ],
     ),
+    '',
+    chartsLoad(r.load),
     '',
     'The files, largest first:',
     '',

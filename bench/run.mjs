@@ -15,6 +15,7 @@ import { ensureChromium } from '../scripts/find-chromium.mjs';
 import { autoAfterTraining, forcedRace } from './autoRace.mjs';
 import { measureBigNet } from './bignet.mjs';
 import { loadedBytes } from './bytes.mjs';
+import { measureChartFrames } from './charts.mjs';
 import * as cpu from './cpu.mjs';
 import { csvMarkdown, csvTargets, measureCsv } from './csv.mjs';
 import {
@@ -151,11 +152,20 @@ async function measureLoad(browser, baseUrl, distDir) {
       null,
       { timeout: 60_000 },
     );
+    // The charts' chunk (recharts) loads once the canvas is interactive: wait until it has drawn.
+    await page.waitForFunction(
+      () => !document.querySelector('.chart-placeholder') && document.querySelector('.recharts-wrapper'),
+      null,
+      { timeout: 60_000 },
+    );
     runs.push(
       await page.evaluate(() => {
         const paint = (name) => performance.getEntriesByName(name, 'paint')[0]?.startTime ?? null;
         const { canvasMs, engineMs, trainEnabledMs } = window.__loadMarks;
+        const charts = performance.getEntriesByType('resource').find((e) => /chartsChunk-/.test(e.name));
         return {
+          chartsRequestMs: charts ? charts.startTime : null,
+          chartsLoadedMs: charts ? charts.responseEnd : null,
           firstPaintMs: paint('first-paint'),
           firstContentfulPaintMs: paint('first-contentful-paint'),
           canvasMs,
@@ -345,6 +355,7 @@ async function main() {
     });
     await section(results, 'frames', async () => {
       results.frames = await measureFrames(e2e.browser, server.url);
+      results.frames.chartsLive = await measureChartFrames(e2e.browser, server.url, PLAN.frameMs);
     });
     await section(results, 'memory', async () => {
       results.memory = await measureMemory(e2e.browser, server.url);

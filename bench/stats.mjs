@@ -86,6 +86,9 @@ export const LOAD_TIMINGS = [
   'engineMs',
   'trainEnabledMs',
   'interactiveMs',
+  // When the charts' chunk (recharts) was requested and had arrived: after the canvas is interactive.
+  'chartsRequestMs',
+  'chartsLoadedMs',
 ];
 
 /**

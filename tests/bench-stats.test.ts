@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -160,9 +160,13 @@ describe('bench targets', () => {
           },
         },
       ],
-      frames: { training: { p95: 16.8 } },
+      frames: { training: { p95: 16.8 }, chartsLive: { pinned: 2, training: { p95: 25 } } },
       memory: { afterWarmup: { step: 200, numTensors: 40 }, after: { step: 5200, numTensors: 41 } },
-      load: { bytes: { mainJsGz: 171_000 } },
+      load: {
+        bytes: { mainJsGz: 171_000 },
+        chartsRequestMs: { median: 1200, runs: [1200] },
+        interactiveMs: { median: 1000, runs: [1000] },
+      },
     };
     const byId = Object.fromEntries(evaluateTargets(results).map((t) => [t.id, t]));
     // Judged per second of the worker's CPU time; the wall-clock ratio is judged beside it.
@@ -180,6 +184,12 @@ describe('bench targets', () => {
     expect(byId.frameP95?.pass).toBe(true);
     expect(byId.tensorsStable?.pass).toBe(false);
     expect(byId.mainJs?.pass).toBe(true);
+    expect(byId.chartsFrameP95).toMatchObject({ value: 25, pass: false });
+    expect(byId.chartsAfterInteractive).toMatchObject({ value: 200, pass: true });
+    const early = evaluateTargets({
+      load: { chartsRequestMs: { median: 900 }, interactiveMs: { median: 1000 } },
+    });
+    expect(early.find((t) => t.id === 'chartsAfterInteractive')).toMatchObject({ value: -100, pass: false });
     expect(byId.heatmapWasm).toMatchObject({ value: 7, pass: false });
 
     // Not measured in this results object: the load section only has main-thread bytes.
@@ -301,14 +311,20 @@ describe('bench bytes and report', () => {
     expect(classifyAsset('/assets/index-abc.js')).toBe('js');
     expect(classifyAsset('/assets/worker-abc.js')).toBe('worker');
     expect(classifyAsset('/assets/bareWorker-abc.js')).toBe('bench');
+    expect(classifyAsset('/assets/chartsChunk-abc.js')).toBe('charts');
     expect(classifyAsset('/assets/tfjs-backend-wasm-simd-abc.wasm')).toBe('wasm');
     dir = mkdtempSync(path.join(tmpdir(), 'bench-bytes-'));
     const js = 'const a = 1;'.repeat(200);
     writeFileSync(path.join(dir, 'index.html'), '<html></html>');
     writeFileSync(path.join(dir, 'main.js'), js);
-    const bytes = loadedBytes(['/', '/main.js', '/main.js', '/missing.js'], dir);
-    expect(bytes.files.map((f) => f.path)).toEqual(['index.html', 'main.js']);
+    const charts = 'const recharts = 2;'.repeat(300);
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'assets', 'chartsChunk-x1.js'), charts);
+    const bytes = loadedBytes(['/', '/main.js', '/main.js', '/missing.js', '/assets/chartsChunk-x1.js'], dir);
+    expect(bytes.files.map((f) => f.path)).toEqual(['index.html', 'main.js', 'assets/chartsChunk-x1.js']);
     expect(bytes.mainJsGz).toBe(gzipSync(js, { level: 9 }).length);
+    // The charts' chunk is counted apart: it loads after the canvas is interactive.
+    expect(bytes.chartsJsGz).toBe(gzipSync(charts, { level: 9 }).length);
     expect(bytes.totalGz).toBe(bytes.mainJsGz + bytes.htmlGz);
   });
 

@@ -21,47 +21,62 @@ const hist = (over: Partial<Histogram> = {}): Histogram => ({
 
 const num = (el: Element | null | undefined, attr: string) => Number(el?.getAttribute(attr));
 const all = (c: HTMLElement, sel: string) => Array.from(c.querySelectorAll(sel));
-/** The x of the tick whose label reads exactly `label`. */
+/** The x of the x-axis tick whose label reads exactly `label`. */
 const tickX = (c: HTMLElement, label: string) => {
-  const t = all(c, '.hist-tick text').find((e) => e.textContent === label);
+  const t = all(c, '.chart-tick-x').find((e) => e.textContent === label);
   expect(t, `tick ${label}`).toBeDefined();
   return num(t, 'x');
 };
-/** Within a pixel (bars leave a half-pixel gap on each side). */
-const expectNear = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
-const tickLabels = (c: HTMLElement) => all(c, '.hist-tick text').map((e) => e.textContent);
+const tickLabels = (c: HTMLElement) => all(c, '.chart-tick-x').map((e) => e.textContent);
+/** The stepped outline of the bins: its [x, y] vertices ("M x,y L x,y …"). */
+const outline = (c: HTMLElement): [number, number][] => {
+  const d = c.querySelector('.hist-bars path.recharts-area-curve')?.getAttribute('d') ?? '';
+  return Array.from(d.matchAll(/[ML](-?[\d.e-]+),(-?[\d.e-]+)/g), (m) => [Number(m[1]), Number(m[2])]);
+};
+/** The x axis line's y: the bins' base. */
+const baseY = (c: HTMLElement) =>
+  num(c.querySelector('.recharts-xAxis line.recharts-cartesian-axis-line'), 'y1');
+/** Each bin's drawn height, left to right (the outline's horizontal runs). */
+const binHeights = (c: HTMLElement) => {
+  const v = outline(c);
+  const base = baseY(c);
+  const out: number[] = [];
+  for (let i = 0; i + 1 < v.length; i++) {
+    const [a, b] = [v[i], v[i + 1]] as [[number, number], [number, number]];
+    if (a[1] === b[1] && b[0] > a[0]) out.push(base - a[1]);
+  }
+  return out;
+};
 
-describe('HistogramChart', () => {
-  it('draws one bar per bin, taller for larger counts, in the given colour', () => {
+describe('HistogramChart (recharts)', () => {
+  it('draws one step per bin, taller for larger counts, in the given colour', () => {
     const { container } = render(<HistogramChart hist={hist()} title="h1" color="#123456" />);
-    const bars = all(container, '.hist-bar');
-    expect(bars).toHaveLength(4);
-    const heights = bars.map((b) => num(b, 'height'));
+    const heights = binHeights(container);
+    expect(heights).toHaveLength(4);
     expect(heights[1]).toBeGreaterThan(heights[2] as number);
     expect(heights[2]).toBeGreaterThan(heights[0] as number);
     expect((heights[1] as number) / (heights[3] as number)).toBeCloseTo(6, 5);
-    expect(bars.every((b) => b.getAttribute('fill') === '#123456')).toBe(true);
-    // Bars run left to right in bin order, bin 0 starting at x = 0.
-    const xs = bars.map((b) => num(b, 'x'));
-    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
-    expectNear(xs[0] as number, tickX(container, '0'));
+    expect(container.querySelector('.hist-bars path.recharts-area-area')?.getAttribute('fill')).toBe(
+      '#123456',
+    );
+    // The bins start at x = 0 on the axis.
+    expect(outline(container)[0]?.[0]).toBeCloseTo(tickX(container, '0'), 6);
   });
 
   it('puts the mean line and the mean ± std band where the values are on the axis', () => {
     const { container } = render(<HistogramChart hist={hist()} title="h" color="#1967d2" />);
     expect(tickLabels(container)).toEqual(['0', '1', '2', '3', '4']);
-    const mean = container.querySelector('.hist-mean');
+    const mean = container.querySelector('.hist-mean line');
     const x1 = tickX(container, '1');
     const x2 = tickX(container, '2');
     expect(num(mean, 'x1')).toBeCloseTo((x1 + x2) / 2, 6);
-    expect(num(mean, 'x2')).toBeCloseTo((x1 + x2) / 2, 6);
-    const band = container.querySelector('.hist-std');
+    const band = container.querySelector('.hist-std path');
     const unit = x2 - x1;
     expect(num(band, 'x')).toBeCloseTo(x1 + (0.6 - 1) * unit, 6);
     expect(num(band, 'width')).toBeCloseTo(1.8 * unit, 6);
   });
 
-  it('shades a ReLU-style dead region behind the bars, clipped to the axis, with its label', () => {
+  it('shades a ReLU-style dead region behind the bins, clipped to the axis, with its label', () => {
     const { container } = render(
       <HistogramChart
         hist={hist({ lo: -2, hi: 2, mean: 0.2 })}
@@ -75,13 +90,13 @@ describe('HistogramChart', () => {
     );
     const regions = all(container, '.hist-region');
     expect(regions).toHaveLength(1);
-    const rect = regions[0]?.querySelector('rect');
+    const rect = regions[0]?.querySelector('path');
     expect(num(rect, 'x')).toBeCloseTo(tickX(container, '-2'), 6);
     expect(num(rect, 'x') + num(rect, 'width')).toBeCloseTo(tickX(container, '0'), 6);
-    expect(regions[0]?.textContent).toBe('dead');
-    // Behind the bars: earlier in document order.
-    const firstBar = container.querySelector('.hist-bar') as Element;
-    expect(regions[0]?.compareDocumentPosition(firstBar)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(container.textContent).toContain('dead');
+    // Behind the bins: earlier in document order.
+    const bins = container.querySelector('.hist-bars') as Element;
+    expect(regions[0]?.compareDocumentPosition(bins)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
   });
 
   it('states the numbers in the aria-label and caption, to 3 significant digits', () => {
@@ -99,9 +114,7 @@ describe('HistogramChart', () => {
     expect(container.querySelector('.hist-caption')?.textContent).toBe(
       'mean 0.123 (line) · std 0.988 (band) · n 256',
     );
-    expect(container.textContent).toContain('pre-activation');
-    expect(img.getAttribute('width')).toBe('100%');
-    expect(img.getAttribute('viewBox')).toBe('0 0 360 220');
+    expect(container.querySelector('.hist-title')?.textContent).toBe('pre-activation');
   });
 
   it('draws axes and says "no finite values" when every count is zero, and flags non-finite values in red', () => {
@@ -114,16 +127,28 @@ describe('HistogramChart', () => {
         height={180}
       />,
     );
-    expect(all(container, '.hist-bar')).toHaveLength(0);
+    expect(outline(container)).toHaveLength(0);
     expect(container.querySelector('.hist-mean')).toBeNull();
-    expect(all(container, '.hist-tick').length).toBeGreaterThanOrEqual(3);
+    expect(all(container, '.chart-tick-x').length).toBeGreaterThanOrEqual(3);
     const caption = container.querySelector('.hist-caption');
     expect(caption?.textContent).toBe('no finite values · 3 not finite');
-    expect(caption?.querySelector('tspan[fill="#c5221f"]')?.textContent).toBe(' · 3 not finite');
+    expect(caption?.querySelector('.hist-nonfinite')?.textContent).toBe(' · 3 not finite');
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
       'Histogram of broken: no finite values, 3 not finite',
     );
     expect(container.innerHTML).not.toContain('NaN');
+  });
+
+  it('copes with one bin and with no bins at all (no NaN, no throw)', () => {
+    for (const h of [
+      hist({ lo: 2, hi: 2, counts: [7], mean: 2, std: 0, n: 7 }),
+      hist({ counts: [], n: 0 }),
+    ]) {
+      cleanup();
+      const { container } = render(<HistogramChart hist={h} title="t" color="#000" />);
+      expect(container.innerHTML).not.toContain('NaN');
+      expect(all(container, '.chart-tick-x').length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('uses xRange for the axis and keeps 3 to 5 round, legible tick labels', () => {
@@ -132,12 +157,11 @@ describe('HistogramChart', () => {
     );
     expect(tickLabels(container)).toEqual(['-2', '0', '2']);
     // Bins over [-1, 1] sit in the middle third of the [-3, 3] axis.
-    const bars = all(container, '.hist-bar');
+    const v = outline(container);
     const perUnit = (tickX(container, '2') - tickX(container, '-2')) / 4;
-    expectNear(num(bars[0], 'x'), tickX(container, '0') - perUnit);
-    const last = bars[bars.length - 1];
-    expectNear(num(last, 'x') + num(last, 'width'), tickX(container, '0') + perUnit);
-    for (const t of all(container, 'text')) expect(num(t, 'font-size')).toBeGreaterThanOrEqual(12);
+    expect(v[0]?.[0]).toBeCloseTo(tickX(container, '0') - perUnit, 6);
+    expect(v.at(-1)?.[0]).toBeCloseTo(tickX(container, '0') + perUnit, 6);
+    for (const t of all(container, '.chart-tick')) expect(num(t, 'font-size')).toBeGreaterThanOrEqual(12);
     for (const [lo, hi] of [
       [0, 1],
       [-0.013, 0.021],
@@ -161,13 +185,16 @@ const groups = [
   { label: 'mixed', values: [-0.75, 0.9] },
   { label: 'n=64', values: [2, 1.5, 1.1, 0.95] },
 ];
+/** The drawn dots' centres, in data order. */
+const dots = (c: HTMLElement) =>
+  all(c, '.spread-dots path.recharts-symbols').map((d) => ({ cx: num(d, 'cx'), cy: num(d, 'cy') }));
 
-describe('BatchSpreadChart', () => {
-  it('draws one dot per value and a whisker per group', () => {
+describe('BatchSpreadChart (recharts)', () => {
+  it('draws one dot per value and a whisker (three strokes) per group', () => {
     const { container } = render(<BatchSpreadChart groups={groups} inference={0.9} yLabel="BN mean" />);
-    expect(all(container, '.spread-dot')).toHaveLength(9);
-    expect(all(container, '.spread-whisker')).toHaveLength(3);
-    expect(container.textContent).toContain('class');
+    expect(dots(container)).toHaveLength(9);
+    expect(all(container, '.spread-whisker')).toHaveLength(9);
+    expect(container.textContent).toContain('class 0');
     expect(container.textContent).toContain('n=64');
     expect(container.textContent).toContain('BN mean');
     for (const t of all(container, 'text')) expect(num(t, 'font-size')).toBeGreaterThanOrEqual(12);
@@ -183,39 +210,44 @@ describe('BatchSpreadChart', () => {
 
   it('draws a dashed, labelled inference line at the inference value', () => {
     const { container } = render(<BatchSpreadChart groups={groups} inference={0.9} />);
-    const line = container.querySelector('.spread-inference line.inference-line');
+    const line = container.querySelector('.inference-line line');
     expect(line?.getAttribute('stroke-dasharray')).toBeTruthy();
-    expect(container.querySelector('.spread-inference')?.textContent).toBe('inference mode (0.9)');
+    expect(container.querySelector('.spread-inference-key')?.textContent).toBe('inference mode (0.9)');
     // The 'mixed' group holds a value equal to the inference value: same height.
-    const dot09 = all(container, '.spread-dot')[4];
-    expect(num(line, 'y1')).toBeCloseTo(num(dot09, 'cy'), 6);
+    const d = dots(container);
+    expect(num(line, 'y1')).toBeCloseTo(d[4]?.cy as number, 6);
     // Higher values are higher up.
-    const dots = all(container, '.spread-dot');
-    expect(num(dots[5], 'cy')).toBeLessThan(num(dots[3], 'cy'));
+    expect(d[5]?.cy).toBeLessThan(d[3]?.cy as number);
   });
 
   it('jitters deterministically and keeps dots inside their column', () => {
-    const a = render(<BatchSpreadChart groups={groups} inference={0} />).container.innerHTML;
+    const a = dots(render(<BatchSpreadChart groups={groups} inference={0} />).container);
     cleanup();
-    const b = render(<BatchSpreadChart groups={groups} inference={0} />).container.innerHTML;
-    expect(a).toBe(b);
-    const xs = all(document.body, '.spread-dot').map((d) => num(d, 'cx'));
+    const { container } = render(<BatchSpreadChart groups={groups} inference={0} />);
+    expect(dots(container)).toEqual(a);
+    const xs = dots(container).map((d) => d.cx);
     expect(new Set(xs.slice(0, 3)).size).toBe(3);
     expect(Math.max(...xs.slice(0, 3))).toBeLessThan(Math.min(...xs.slice(3, 5)));
   });
 
-  it('copes with all-equal values and with no values (no NaN)', () => {
+  it('copes with all-equal values, one value, and no values (no NaN, no throw)', () => {
     const { container } = render(
       <BatchSpreadChart groups={[{ label: 'random', values: [3, 3] }]} inference={3} />,
     );
     expect(container.innerHTML).not.toContain('NaN');
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('a spread of 0');
-    const ticks = all(container, 'text').map((t) => Number(t.textContent));
-    expect(Math.min(...ticks.filter(Number.isFinite))).toBeLessThanOrEqual(2.5);
+    const ticks = all(container, '.chart-tick-y').map((t) => Number(t.textContent));
+    expect(Math.min(...ticks)).toBeLessThanOrEqual(2.5);
+    cleanup();
+    const one = render(
+      <BatchSpreadChart groups={[{ label: 'n=2', values: [Number.NaN, 1.5] }]} inference={Number.NaN} />,
+    ).container;
+    expect(dots(one)).toHaveLength(1);
+    expect(one.innerHTML).not.toContain('NaN');
     cleanup();
     const empty = render(<BatchSpreadChart groups={[]} inference={Number.NaN} />).container;
     expect(empty.innerHTML).not.toContain('NaN');
-    expect(empty.querySelector('.spread-inference')).toBeNull();
+    expect(empty.querySelector('.inference-line')).toBeNull();
   });
 });
 

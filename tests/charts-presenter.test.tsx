@@ -6,7 +6,6 @@ import { ChartStyleContext, NORMAL_STYLE, OKABE_ITO, PRESENTER_STYLE } from '../
 import { cellColor } from '../src/charts/colors';
 import { HistogramChart } from '../src/charts/HistogramChart';
 import { LossChart, type LossPointData } from '../src/charts/LossChart';
-import { layout } from '../src/charts/lossLayout';
 import { WarpedGridChart } from '../src/charts/WarpedGridChart';
 import { ViewChartStyle } from '../src/components/ViewChartStyle';
 import { appStore } from '../src/store/store';
@@ -23,19 +22,21 @@ const points: LossPointData[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 
 const num = (el: Element | null | undefined, attr: string) => Number(el?.getAttribute(attr));
+/** The drawn line of a loss series. */
+const line = (c: HTMLElement, key: string) => c.querySelector(`.curve-${key} path.recharts-line-curve`);
 
 describe('presenter chart style', () => {
   it('draws the loss lines twice as thick in Okabe-Ito colours, the train line dashed', () => {
     const normal = render(<LossChart points={points} logScale={false} />).container;
-    expect(num(normal.querySelector('.loss-test')?.parentElement, 'stroke-width')).toBe(2);
-    expect(normal.querySelector('.loss-train')?.getAttribute('stroke-dasharray')).toBeNull();
+    expect(num(line(normal, 'test'), 'stroke-width')).toBe(2);
+    expect(line(normal, 'train')?.getAttribute('stroke-dasharray')).toBeNull();
     cleanup();
 
     const big = presenting(<LossChart points={points} logScale={false} />).container;
-    expect(num(big.querySelector('.loss-test')?.parentElement, 'stroke-width')).toBe(4);
-    expect(big.querySelector('.loss-test')?.getAttribute('stroke')).toBe('#0072b2');
-    expect(big.querySelector('.loss-train')?.getAttribute('stroke')).toBe('#d55e00');
-    expect(big.querySelector('.loss-train')?.getAttribute('stroke-dasharray')).toBe('12 10');
+    expect(num(line(big, 'test'), 'stroke-width')).toBe(4);
+    expect(line(big, 'test')?.getAttribute('stroke')).toBe('#0072b2');
+    expect(line(big, 'train')?.getAttribute('stroke')).toBe('#d55e00');
+    expect(line(big, 'train')?.getAttribute('stroke-dasharray')).toBe('12 10');
   });
 
   it('follows presenter view in the store (ViewChartStyle)', () => {
@@ -45,7 +46,7 @@ describe('presenter chart style', () => {
         <LossChart points={points} logScale={false} />
       </ViewChartStyle>,
     );
-    const width = () => num(container.querySelector('.loss-test')?.parentElement, 'stroke-width');
+    const width = () => num(line(container, 'test'), 'stroke-width');
     expect(width()).toBe(2);
     act(() => appStore.getState().setPresenter(true));
     expect(width()).toBe(4);
@@ -53,23 +54,22 @@ describe('presenter chart style', () => {
     expect(width()).toBe(2);
   });
 
-  it('writes the loss axis labels at 18 px and makes room for them', () => {
+  it('writes the loss axis labels at 18 px and makes room for them under the plot', () => {
+    const xAxisY = (c: HTMLElement) =>
+      num(c.querySelector('.recharts-xAxis line.recharts-cartesian-axis-line'), 'y1');
+    const normal = render(<LossChart points={points} logScale={false} height={240} />).container;
+    expect(normal.querySelector('.chart-tick')?.getAttribute('font-size')).toBe('12');
+    // 12 px labels: the x axis 22 px over the bottom (12 + 10).
+    expect(xAxisY(normal)).toBe(240 - 22);
+    cleanup();
     const big = presenting(<LossChart points={points} logScale={false} height={240} />).container;
-    expect(num(big.querySelector('.loss-ytick')?.parentElement, 'font-size')).toBe(18);
-    // 18 px labels: 26 px under the plot (18 + 8), 11 px over it, x labels 21 px under the axis.
-    const axis = Array.from(big.querySelectorAll('path')).find((p) => p.getAttribute('d')?.includes('V'));
-    expect(axis?.getAttribute('d')).toMatch(/^M[\d.]+ 11V214H[\d.]+$/);
-    expect(num(big.querySelector('.loss-xtick'), 'y')).toBe(214 + 21);
-  });
-
-  it('lays out the loss chart as before at the normal 12 px', () => {
-    const lay = layout(points, false, 300, 170);
-    expect([lay.top, lay.bottom]).toEqual([8, 150]);
-    // y labels "0" .. "0.7" are at most 3 characters: left margin 10 + 3 x 7 px.
-    expect(lay.left).toBe(10 + 3 * 7);
-    const big = layout(points, false, 300, 170, 18);
-    expect(big.left).toBe(10 + 3 * 10.5);
-    expect(big.yTicks.length).toBeLessThanOrEqual(lay.yTicks.length);
+    expect(big.querySelector('.chart-tick')?.getAttribute('font-size')).toBe('18');
+    expect(xAxisY(big)).toBe(240 - 28);
+    // The y labels get wider room too.
+    const yAxisX = (c: HTMLElement) =>
+      num(c.querySelector('.recharts-yAxis line.recharts-cartesian-axis-line'), 'x1');
+    const normalLeft = yAxisX(render(<LossChart points={points} logScale={false} height={240} />).container);
+    expect(yAxisX(big)).toBeGreaterThan(normalLeft);
   });
 
   it('thickens warped-grid lines and the histogram mean line', () => {
@@ -84,10 +84,10 @@ describe('presenter chart style', () => {
     cleanup();
     const hist = { lo: 0, hi: 4, counts: [1, 3, 2, 1], mean: 1.5, std: 0.9, n: 7, nonFinite: 0 };
     const normal = render(<HistogramChart hist={hist} title="h" color="#000" />).container;
-    expect(num(normal.querySelector('.hist-mean'), 'stroke-width')).toBe(2.5);
+    expect(num(normal.querySelector('.hist-mean line'), 'stroke-width')).toBe(2.5);
     cleanup();
     const big = presenting(<HistogramChart hist={hist} title="h" color="#000" />).container;
-    expect(num(big.querySelector('.hist-mean'), 'stroke-width')).toBe(3.5);
+    expect(num(big.querySelector('.hist-mean line'), 'stroke-width')).toBe(3.5);
   });
 
   it('colours the decision boundary with Okabe-Ito vermillion and blue, mixed with white as before', () => {

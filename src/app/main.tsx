@@ -8,6 +8,7 @@ import './lessons.css';
 import './storage.css';
 import './health.css';
 import './csv.css';
+import './runs.css';
 import './responsive.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
@@ -23,10 +24,14 @@ import { openInitialLab, openLabFromHash } from '../store/labActions';
 import { connectLessonProgress, openClassLesson, openLessonFromHash } from '../store/lessonActions';
 import { connectOtherTabs } from '../store/otherTabs';
 import { connectPresenterSetting } from '../store/presenterSetting';
+import { pinLiveRun } from '../store/runActions';
+import { connectRunClock } from '../store/runClock';
+import { connectRunsAutosave } from '../store/runsAutosave';
 import { appStore } from '../store/store';
 import { connectSweep } from '../store/sweepBridge';
 import { connectTablePersistence, indexedDbTables } from '../store/tablePersistence';
 import { connectTrainer } from '../store/trainerBridge';
+import { connectVariantWatcher } from '../store/variantActions';
 import { connectWeightsAutosave } from '../store/weightsAutosave';
 import { BACKEND_PREFS, type BackendPref } from '../train/protocol';
 import { App } from './App';
@@ -42,6 +47,10 @@ const dropHash = () =>
 // Lessons: progress kept in this browser; "#lesson=N" (or an instructor's lesson) opens one, and
 // a class link that names a lesson (its lab is the lesson's, with the class locks) opens it too.
 connectLessonProgress(appStore, storage);
+// Pinned runs: kept in this browser; the live run's wall clock; one-click variants pinned when done.
+connectRunsAutosave(appStore, storage);
+connectRunClock(appStore);
+connectVariantWatcher(appStore);
 const openLinks = (hash: string, initial: boolean) => {
   const lab = initial ? openInitialLab(appStore, storage, hash) : openLabFromHash(appStore, storage, hash);
   const lesson = openLessonFromHash(appStore, hash);
@@ -111,6 +120,8 @@ if (new URLSearchParams(window.location.search).get('debug') === '1') {
     normlab: {
       store: appStore,
       trainer,
+      // Pins the live run (the benchmark draws pinned runs beside the live one).
+      pinRun: () => pinLiveRun(appStore),
       loseGpuContext: () => client.loseGpuContext?.(),
       diagnostics: () => client.diagnostics?.(),
       // The benchmark's bare tfjs loop in its own worker (bench/run.mjs); its chunk loads only here.

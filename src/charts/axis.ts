@@ -1,4 +1,8 @@
-/** Shared axis helpers of the SVG charts. */
+/**
+ * Axis helpers the recharts charts still need: round ticks inside a fixed range and log-axis ticks
+ * (recharts' own are evenly split, e.g. -250 -185 -120, and on a log scale every 1..9 of each
+ * decade), and short tick labels.
+ */
 
 /** A number to 3 significant digits, without trailing zeros or "-0". */
 export const sig3 = (v: number) => String(Number(v.toPrecision(3)) + 0);

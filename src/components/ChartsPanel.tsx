@@ -1,10 +1,12 @@
-import { useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useChartStyle } from '../charts/chartStyle';
 import { HeatmapChart } from '../charts/HeatmapChart';
-import { LossChart, type LossPointData } from '../charts/LossChart';
+import { LazyChart } from '../charts/LazyChart';
+import { loadChartsAfterPaint } from '../charts/loadCharts';
+import type { CurvePoint, LossPointData, RunCurve } from '../charts/types';
 import { projectRows } from '../data/slice';
 import type { SlideText } from '../export/slideLayout';
-import type { XY } from '../lib/downsample';
+import type { PinnedRun } from '../share';
 import { dataMissing } from '../store/dataSlice';
 import { selectAnalysis } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
@@ -23,7 +25,11 @@ function pictureSubtitle(): string {
   const s = appStore.getState();
   return `${s.dataset.info.label} dataset · step ${s.metrics?.step ?? 0}`;
 }
-const NO_GROUPS: readonly XY[] = [];
+const NO_CURVE: readonly CurvePoint[] = [];
+
+/** Pinned runs' curves of one kind, for a chart. */
+const curvesOf = (runs: readonly PinnedRun[], pick: (r: PinnedRun) => readonly CurvePoint[]): RunCurve[] =>
+  runs.map((r) => ({ id: r.id, name: r.name, color: r.color, points: pick(r) }));
 
 /** Decision boundary and loss curve, fed plain data from the store. */
 export function ChartsPanel() {
@@ -34,6 +40,21 @@ export function ChartsPanel() {
   // Straight from validation, so an edit that breaks the graph clears the charts at once.
   const invalid = useAppStore((s) => !selectAnalysis(s).valid);
   const logScale = useAppStore((s) => s.logScale);
+  const pinned = useAppStore((s) => s.pinnedRuns);
+  // recharts loads in its own chunk once the canvas is interactive (the engine has answered) and painted.
+  const interactive = useAppStore((s) => s.status !== 'starting' && s.status !== 'loading');
+  useEffect(() => {
+    if (interactive) loadChartsAfterPaint();
+  }, [interactive]);
+  const lossRuns = useMemo(() => curvesOf(pinned, (r) => r.curves.testLoss), [pinned]);
+  const accuracyRuns = useMemo(() => curvesOf(pinned, (r) => r.curves.testAccuracy), [pinned]);
+  const accuracy = useMemo(
+    () =>
+      history.flatMap((p) =>
+        p.accuracy === null || p.accuracy === undefined ? [] : [{ x: p.step, y: p.accuracy }],
+      ),
+    [history],
+  );
   // The batch-dependence panel probes a point; show it, and let a click on the chart move it.
   const batchOpen = useAppStore((s) => s.openPanel === 'batch');
   const batchPoint = useAppStore((s) => s.batchPoint);
@@ -42,6 +63,7 @@ export function ChartsPanel() {
   const blockRef = useRef<HTMLDivElement>(null);
   const boundaryRef = useRef<HTMLDivElement>(null);
   const lossRef = useRef<HTMLDivElement>(null);
+  const accuracyRef = useRef<HTMLDivElement>(null);
   const style = useChartStyle();
   const size = useChartSize(blockRef, presenter);
   const plane = useAppStore((s) => s.plane);
@@ -86,6 +108,17 @@ export function ChartsPanel() {
     ],
     caption: 'Train: loss on the whole training set, inference mode. Test: the same on the test set.',
   });
+  const accuracyText = (): SlideText => ({
+    title: 'Test accuracy',
+    subtitle: pictureSubtitle(),
+    xLabel: 'Step',
+    yLabel: 'Test accuracy',
+    legend: [
+      { label: 'this run', color: style.test },
+      ...pinned.map((r) => ({ label: r.name, color: r.color, dashed: true })),
+    ],
+    caption: 'Share of the test set classified right, measured in inference mode.',
+  });
   return (
     <section className="charts" aria-label="Charts">
       <div className="chart-block" ref={blockRef}>
@@ -123,21 +156,7 @@ export function ChartsPanel() {
       </div>
       <div className="chart-block">
         <div className="chart-head">
-          <h2>
-            Loss{' '}
-            <span className="loss-key train" title="Loss on the whole training set, inference mode">
-              train
-            </span>{' '}
-            <span className="loss-key test" title="Loss over the test set, inference mode">
-              test
-            </span>{' '}
-            <span
-              className="loss-key batch"
-              title="Mean training-mode loss of each group of steps read back together (what the optimizer saw), one point per group"
-            >
-              batch
-            </span>
-          </h2>
+          <h2>Loss</h2>
           <span className="chart-tools">
             <span className="field-check">
               <input
@@ -152,15 +171,34 @@ export function ChartsPanel() {
           </span>
         </div>
         <div ref={lossRef}>
-          <LossChart
+          <LazyChart
+            chart="LossChart"
             points={invalid ? NO_POINTS : history}
-            groups={invalid ? NO_GROUPS : groups}
+            groups={invalid ? NO_CURVE : groups}
             emptyText={invalid ? 'Fix the graph, then train.' : undefined}
             logScale={logScale}
             height={presenter ? 240 : 140}
+            runs={lossRuns}
           />
         </div>
       </div>
+      {task !== 'regression' && (
+        <div className="chart-block">
+          <div className="chart-head">
+            <h2>Test accuracy</h2>
+            <ChartImageMenu target={accuracyRef} name="accuracy chart" text={accuracyText} />
+          </div>
+          <div ref={accuracyRef}>
+            <LazyChart
+              chart="AccuracyChart"
+              points={invalid ? NO_CURVE : accuracy}
+              runs={accuracyRuns}
+              height={presenter ? 200 : 120}
+              emptyText={invalid ? 'Fix the graph, then train.' : undefined}
+            />
+          </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -21,7 +21,7 @@ export function RunControls() {
         <button
           type="button"
           className="primary"
-          onClick={running ? trainer.pause : trainer.train}
+          onClick={() => (running ? trainer.pause() : trainer.train())}
           disabled={!running && !canTrain}
           aria-describedby={blocked ? reasonId : undefined}
         >

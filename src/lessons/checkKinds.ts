@@ -1,3 +1,4 @@
+import { compareRuns } from './compareRuns';
 import type { CheckKind, RunMeasures } from './types';
 
 /** How a check compares its value with its threshold; 'yes' checks are yes/no (value 1 or 0). */
@@ -132,11 +133,12 @@ export const CHECK_KINDS: Readonly<Record<CheckKind, CheckKindSpec>> = {
     relation: 'atLeast',
     waitsForBudget: false,
     probe: null,
-    read: (r, other) => {
-      const a = accuracyOf(r);
-      const b = accuracyOf(other);
-      return a === null || b === null ? null : a - b;
-    },
+    read: (r, other) =>
+      compareRuns(
+        { final: { testAccuracy: accuracyOf(r) } },
+        { final: { testAccuracy: accuracyOf(other) } },
+        'testAccuracy',
+      ),
   },
 };
 

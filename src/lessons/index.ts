@@ -50,6 +50,7 @@ export {
   type LessonDecodeResult,
   validateCustomLesson,
 } from './codec';
+export { type ComparableRun, compareRuns, type RunMetric } from './compareRuns';
 export {
   CUSTOM_CHECK_MENU,
   CUSTOM_LIMITS,

@@ -10,7 +10,8 @@ export type HideableSection =
   | 'tab:affine'
   | 'tab:batch'
   | 'tab:warp'
-  | 'tab:health';
+  | 'tab:health'
+  | 'tab:runs';
 
 /** Every hideable section with the label the "Share for class" dialog shows, in page order. */
 export const HIDEABLE_SECTIONS: readonly { readonly id: HideableSection; readonly label: string }[] = [
@@ -23,6 +24,7 @@ export const HIDEABLE_SECTIONS: readonly { readonly id: HideableSection; readonl
   { id: 'tab:batch', label: 'Batch dependence tab' },
   { id: 'tab:warp', label: 'Warped grid tab' },
   { id: 'tab:health', label: 'Training health tab' },
+  { id: 'tab:runs', label: 'Runs tab' },
 ];
 
 /** The most lessons a class link may name (lesson=N is 1-based in the shipped order). */

@@ -5,14 +5,15 @@ import { SHARE_LIMITS } from './limits';
 import { decodeLinkJson, encodeLinkPayload } from './linkText';
 import { SHARE_ERRORS, type Source } from './messages';
 import { CURRENT_VERSION, migrate, type Payload } from './migrations';
+import { type PinnedRun, readRuns, runToPayload } from './runs';
 import { labFromPayload, labToPayload } from './schema';
 import { readTable, writeTable } from './tableCodec';
 import { readWeights } from './weights';
 
 /**
  * What decoding a link or file gives: the lab (at CURRENT_VERSION), the version it was saved in
- * when it was migrated, and a file's trained weights when it carried some; or one sentence
- * saying what is wrong, fit for a role="alert" notice.
+ * when it was migrated, and a file's trained weights and pinned runs when it carried some; or one
+ * sentence saying what is wrong, fit for a role="alert" notice.
  */
 export type DecodeResult =
   | {
@@ -23,6 +24,7 @@ export type DecodeResult =
       weightsStep?: number;
       /** The imported rows a file carried ("with the data"). */
       table?: CsvTable;
+      runs?: readonly PinnedRun[];
     }
   | { ok: false; error: string };
 
@@ -106,18 +108,25 @@ function formatPayload(payload: Record<string, unknown>): string {
 
 /**
  * A lab as the text of a lab file: the same payload as a link, as readable JSON, plus the
- * trained weights when given (node id -> weight name -> finite numbers), plus the imported rows
- * the lab trains on when given ("table", last: the columns the lab uses, see tableCodec.ts).
+ * trained weights when given (node id -> weight name -> finite numbers), the pinned runs when
+ * there are some (an optional `runs` list: files without it read as before), and the imported
+ * rows the lab trains on when given ("table", last: the columns the lab uses, see tableCodec.ts).
  */
 export function labToJson(
   lab: Lab,
-  extras?: { readonly weights?: LabWeights; readonly weightsStep?: number; readonly table?: CsvTable },
+  extras?: {
+    readonly weights?: LabWeights;
+    readonly weightsStep?: number;
+    readonly runs?: readonly PinnedRun[];
+    readonly table?: CsvTable;
+  },
 ): string {
   const payload = labToPayload(lab);
   if (extras?.weights) {
     payload.weights = extras.weights;
     if (extras.weightsStep !== undefined) payload.weightsStep = extras.weightsStep;
   }
+  if (extras?.runs?.length) payload.runs = extras.runs.map(runToPayload);
   const csv = lab.data.csv;
   if (extras?.table && csv && lab.data.dataset === 'csv' && extras.table.hash === csv.hash) {
     payload.table = writeTable(extras.table, [...csv.features, csv.target]);
@@ -135,8 +144,8 @@ function fileTooLarge(text: string): boolean {
 
 /**
  * Reads the text of a lab file (or an autosave): the same checks as decodeLab after the JSON,
- * at most 16 MB, a file that is not JSON at all named as such, and an optional `weights` field
- * checked and returned as `weights`. Never throws.
+ * at most 16 MB, a file that is not JSON at all named as such, an optional `weights` field
+ * checked and returned as `weights`, and optional pinned runs (`runs`, see runs.ts). Never throws.
  */
 export function labFromJson(text: string): DecodeResult {
   return guarded('file', () => {
@@ -145,13 +154,18 @@ export function labFromJson(text: string): DecodeResult {
     const parsed = parseJson(text, 'file');
     if (!parsed.ok) return fail(parsed.error);
     if (!isRecord(parsed.value)) return fail(SHARE_ERRORS.notALab('file'));
-    const { weights, weightsStep, table, ...rest } = parsed.value;
+    const { weights, weightsStep, table, runs, ...rest } = parsed.value;
     const lab = fromPayload(rest, 'file');
-    if (!lab.ok || table === undefined) return withWeights(lab, weights, weightsStep);
-    const rows = readTable(table, lab.lab.data.csv);
-    if (!rows.ok) return fail(rows.error);
-    const read = withWeights(lab, weights, weightsStep);
-    return read.ok ? { ...read, table: rows.table } : read;
+    let read = withWeights(lab, weights, weightsStep);
+    if (!read.ok) return read;
+    if (table !== undefined) {
+      const rows = readTable(table, read.lab.data.csv);
+      if (!rows.ok) return fail(rows.error);
+      read = { ...read, table: rows.table };
+    }
+    if (runs === undefined) return read;
+    const pinned = readRuns(runs);
+    return pinned.ok ? { ...read, runs: pinned.runs } : fail(pinned.error);
   });
 }
 

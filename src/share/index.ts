@@ -40,6 +40,19 @@ export {
 export { SHARE_LIMITS } from './limits';
 export { SHARE_ERRORS } from './messages';
 export { CURRENT_VERSION } from './migrations';
+export {
+  boundaryValues,
+  type PinnedRun,
+  RUN_LIMITS,
+  type RunBoundary,
+  type RunCurves,
+  type RunFinal,
+  type RunTask,
+  readRuns,
+  runsFromJson,
+  runsToJson,
+  shrinkBoundary,
+} from './runs';
 export { FIELDS } from './schema';
 export { REFUSED_ISSUES } from './structure';
 export { readWeights as readLabWeights } from './weights';

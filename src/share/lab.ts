@@ -26,13 +26,20 @@ export type LabBackendPref = 'auto' | 'webgl' | 'wasm' | 'cpu';
 /** Every backend preference, in menu order. */
 export const LAB_BACKEND_PREFS: readonly LabBackendPref[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
-/** The analysis panels under the canvas (the same union as `PanelId` in src/store/probeSlice.ts). */
-export type LabPanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'health';
+/** The analysis panels under the canvas (the same union as `PanelId` in src/store/probeSlice.ts); 'runs': the pinned runs. */
+export type LabPanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'health' | 'runs';
 /**
- * Every panel id. 'health' (Training health, issue 12) came after schema version 3 without a
- * bump: it only adds a value, so every older link and file reads as before.
+ * Every panel id. 'health' and 'runs' (issue 12) came after schema version 3 without a bump: they
+ * only add values, so every older link and file reads as before.
  */
-export const LAB_PANEL_IDS: readonly LabPanelId[] = ['distributions', 'affine', 'batch', 'warp', 'health'];
+export const LAB_PANEL_IDS: readonly LabPanelId[] = [
+  'distributions',
+  'affine',
+  'batch',
+  'warp',
+  'health',
+  'runs',
+];
 /** Whether the Distributions panel runs BatchNorm with running (inference) or batch (training) statistics. */
 export type LabDistMode = 'inference' | 'training';
 /** Both distribution modes. */

@@ -6,6 +6,8 @@ import {
   labFromHash,
   labFromJson,
   labToJson,
+  type PinnedRun,
+  RUN_LIMITS,
   shareUrl,
   validateLab,
 } from '../share';
@@ -142,7 +144,8 @@ export interface ExportOptions {
 
 /**
  * The current lab as a file's text, with the trained weights when given, and with the imported
- * rows when `withData` (a lab file "with the data" opens anywhere; a link names the file only).
+ * rows when `withData` (a lab file "with the data" opens anywhere; a link names the file only),
+ * and the pinned runs.
  */
 export function exportLabText(
   store: AppStore,
@@ -163,6 +166,7 @@ export function exportLabText(
   const extras = {
     ...(weights ? { weights, weightsStep: s.metrics?.step ?? 0 } : {}),
     ...(table ? { table } : {}),
+    runs: s.pinnedRuns,
   };
   return { ok: true, text: labToJson(lab, extras) };
 }
@@ -193,6 +197,29 @@ export function importLabText(
     weightsStep: result.weightsStep ?? null,
   });
   rememberPrevious(store, storage);
-  store.getState().notify('info', `Opened “${fileName}”.${upgraded(result)}`);
+  const runs = addFileRuns(store, result.runs ?? []);
+  store.getState().notify('info', `Opened “${fileName}”.${upgraded(result)}${runs}`);
   return result;
+}
+
+/**
+ * Adds a file's pinned runs to the ones pinned here (never replacing them: nothing pinned is lost),
+ * as many as there is room for, with fresh ids; says how many came, and what to do for the rest.
+ */
+function addFileRuns(store: AppStore, runs: readonly PinnedRun[]): string {
+  if (runs.length === 0) return '';
+  const s = store.getState();
+  const room = Math.max(0, RUN_LIMITS.maxRuns - s.pinnedRuns.length);
+  const taken = new Set(s.pinnedRuns.map((r) => r.id));
+  const added = runs.slice(0, room).map((r) => {
+    let id = r.id;
+    for (let i = 2; taken.has(id); i++) id = `${r.id.slice(0, 30)}-${i}`;
+    taken.add(id);
+    return { ...r, id };
+  });
+  s.setPinnedRuns([...s.pinnedRuns, ...added]);
+  const said = ` Its ${runs.length === 1 ? 'pinned run' : `${runs.length} pinned runs`}: ${added.length} added`;
+  return added.length === runs.length
+    ? `${said}.`
+    : `${said} (at most ${RUN_LIMITS.maxRuns} are pinned: unpin some and open the file again for the rest).`;
 }

@@ -12,6 +12,7 @@ import {
 import type { Lab } from '../share';
 import type { LabStorage } from './autosave';
 import { isPanelCandidate } from './panelNodes';
+import { isLivePinned, liveRunAsPinned, pinProblem, uniqueRunName } from './runActions';
 import { isWholeNetworkAffine } from './selectors';
 import type { AppStore } from './store';
 import type { AppState } from './types';
@@ -29,7 +30,14 @@ function focusLesson(
   const s = store.getState();
   const panel = lab.panels.open;
   const node = focusNodeId ? s.graph.nodes.find((n) => n.id === focusNodeId) : undefined;
-  if (node && panel && panel !== 'affine' && panel !== 'health' && isPanelCandidate(panel, node))
+  if (
+    node &&
+    panel &&
+    panel !== 'affine' &&
+    panel !== 'health' &&
+    panel !== 'runs' &&
+    isPanelCandidate(panel, node)
+  )
     s.focusNode(panel, node.id);
   s.setBatchPoint(point ?? DEFAULT_PROBE_POINT);
 }
@@ -72,6 +80,11 @@ export function pinAndCompare(store: AppStore): void {
     return;
   }
   const pinned = { name: firstRunName(active.lesson), measures, history: s.lossHistory };
+  // Also among the pinned runs (when there is room): on the loss and accuracy charts, in the Runs table.
+  if (!pinProblem(s) && !isLivePinned(s)) {
+    const run = liveRunAsPinned(s, uniqueRunName(s, pinned.name), Date.now());
+    if (run) s.addPinnedRun(run);
+  }
   s.loadLab({ ...compare.lab, classroom: s.classroom }, { keepBackend: true });
   store.temporal.getState().clear();
   focusLesson(store, compare.lab, compare.focusNodeId, active.lesson.probePoint);

@@ -3,8 +3,11 @@ import type { Lesson, RunMeasures } from '../lessons';
 import type { LossPoint } from './trainingSlice';
 import type { AppState } from './types';
 
-/** A lesson's first run, kept when the learner moves on to its comparison lab. */
-export interface PinnedRun {
+/**
+ * A lesson's first run, kept when the learner moves on to its comparison lab, with the measures
+ * its checks read (it is also pinned among the runs, share/runs.ts, when there is room).
+ */
+export interface LessonFirstRun {
   /** What the run was, e.g. "BatchNorm → tanh". */
   readonly name: string;
   readonly measures: RunMeasures;
@@ -22,7 +25,7 @@ export interface ActiveLesson {
   readonly stepIndex: number;
   /** The chosen prediction (index into its choices); null until answered. */
   readonly answer: number | null;
-  readonly pinned: PinnedRun | null;
+  readonly pinned: LessonFirstRun | null;
 }
 
 /** What a learner did in a lesson, kept in this browser: the answer and whether every check passed. */

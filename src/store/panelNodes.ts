@@ -47,7 +47,7 @@ export function panelNode(s: AppState, panel: NodePanel): GraphNode | null {
 /** What the open panel needs from the worker (nothing while the graph is invalid). */
 export function probeRequestOf(s: AppState): ProbeRequest {
   const panel = s.openPanel;
-  if (!panel || !selectAnalysis(s).valid) return NO_PROBES;
+  if (!panel || panel === 'runs' || !selectAnalysis(s).valid) return NO_PROBES;
   if (panel === 'affine') return { ...NO_PROBES, affine: true };
   if (panel === 'health') return { ...NO_PROBES, health: true };
   const node = panelNode(s, panel);

@@ -12,10 +12,10 @@ import type {
 import { isPanelCandidate } from './panelNodes';
 import type { AppState } from './types';
 
-/** The analysis panels, shown one at a time under the canvas. */
-export type PanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'health';
-/** Panels that show one node at a time (the affine map and training health are about the whole network). */
-export type NodePanel = Exclude<PanelId, 'affine' | 'health'>;
+/** The analysis panels, shown one at a time under the canvas ('runs': the pinned runs, no probe). */
+export type PanelId = 'distributions' | 'affine' | 'batch' | 'warp' | 'health' | 'runs';
+/** Panels that show one node at a time (the affine map and training health are about the whole network; runs about none). */
+export type NodePanel = Exclude<PanelId, 'affine' | 'health' | 'runs'>;
 
 export type ProbeEvent = Extract<
   TrainEvent,

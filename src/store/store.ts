@@ -9,6 +9,7 @@ import { sameUndoable, UNDO_LIMIT, type Undoable, undoablePart } from './history
 import { createLabSlice } from './labSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createProbeSlice } from './probeSlice';
+import { createRunsSlice } from './runsSlice';
 import { createStorageSlice } from './storageSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
@@ -33,6 +34,7 @@ export function createAppStore() {
           ...createLessonSlice(...a),
           ...createStorageSlice(...a),
           ...createHealthSlice(...a),
+          ...createRunsSlice(...a),
         };
       },
       {

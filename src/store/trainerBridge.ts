@@ -50,7 +50,8 @@ export interface TrainerClient {
 }
 
 export interface TrainerCommands {
-  train(): void;
+  /** Starts training; with `untilStep`, it stops by itself at that step (else at a lesson's budget). */
+  train(untilStep?: number): void;
   pause(): void;
   step(): void;
   reset(): void;
@@ -336,7 +337,7 @@ export function connectTrainer(
       void enqueue(async () => resolve(ready() ? await read(client) : null)).then(() => resolve(null));
     });
   return {
-    train: () => {
+    train: (untilStep) => {
       // An edit still waiting to load (perhaps the one that fixed the graph) decides, not the old status.
       if ((!ready() && !timer) || blockedByProblem() || refusedByLesson()) return;
       flushPendingLoad();
@@ -347,7 +348,7 @@ export function connectTrainer(
         // The flushed load may have found the graph invalid or failed: then there is nothing to start.
         if (st().status !== 'running' && st().status !== 'ready') return;
         st().setStatus('running');
-        await client.start(lessonStopStep(st()));
+        await client.start(Number.isInteger(untilStep) ? untilStep : lessonStopStep(st()));
       });
     },
     pause: () => {

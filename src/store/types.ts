@@ -4,6 +4,7 @@ import type { HealthSlice } from './healthSlice';
 import type { LabSlice } from './labSlice';
 import type { LessonSlice } from './lessonSlice';
 import type { ProbeSlice } from './probeSlice';
+import type { RunsSlice } from './runsSlice';
 import type { StorageSlice } from './storageSlice';
 import type { TrainingSlice } from './trainingSlice';
 import type { UiSlice } from './uiSlice';
@@ -17,4 +18,5 @@ export type AppState = GraphSlice &
   LabSlice &
   LessonSlice &
   StorageSlice &
-  HealthSlice;
+  HealthSlice &
+  RunsSlice;

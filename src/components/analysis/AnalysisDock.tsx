@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { PanelId } from '../../store/probeSlice';
 import { appStore, useAppStore } from '../../store/store';
+import { RunsPanel } from '../runs/RunsPanel';
 import { AffinePanel } from './AffinePanel';
 import { BatchDependencePanel } from './BatchDependencePanel';
 import { DistributionsPanel } from './DistributionsPanel';
@@ -13,6 +14,7 @@ export const PANELS: readonly { readonly id: PanelId; readonly title: string }[]
   { id: 'batch', title: 'Batch dependence' },
   { id: 'warp', title: 'Warped grid' },
   { id: 'health', title: 'Training health' },
+  { id: 'runs', title: 'Runs' },
 ];
 
 const BODY: Record<PanelId, () => React.JSX.Element> = {
@@ -21,6 +23,7 @@ const BODY: Record<PanelId, () => React.JSX.Element> = {
   batch: BatchDependencePanel,
   warp: WarpPanel,
   health: HealthPanel,
+  runs: RunsPanel,
 };
 
 /** The analysis panels under the canvas, one at a time behind tabs; the dock can be hidden. */
@@ -32,7 +35,7 @@ export function AnalysisDock() {
   const setOpen = (id: PanelId | null) => appStore.getState().setOpenPanel(id);
   const Body = open && shown.some((p) => p.id === open) ? BODY[open] : null;
   return (
-    <section className={`dock${open ? ' dock-open' : ''}`} aria-label="Analysis">
+    <section className={`dock${open ? ` dock-open dock-${open}` : ''}`} aria-label="Analysis">
       <div className="dock-tabs">
         {/* Only tabs inside the tablist (ARIA): the Hide/Show toggle sits beside it in the strip. */}
         <div className="dock-tablist" role="tablist" aria-label="Analysis panels">

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { BatchSpreadChart } from '../../charts/BatchSpreadChart';
+import { LazyChart } from '../../charts/LazyChart';
 import { panelNode } from '../../store/panelNodes';
 import { selectAnalysis } from '../../store/selectors';
 import { SETTING_SPECS } from '../../store/settingsSpecs';
@@ -74,12 +74,13 @@ export function BatchDependencePanel() {
         <div className="batch-body">
           <div className="batch-chart picture-host" ref={chartRef}>
             <ChartImageMenu target={chartRef} name="batch dependence chart" text={pictureText} />
-            <BatchSpreadChart
+            <LazyChart
+              chart="BatchSpreadChart"
               groups={fresh.groups}
               inference={fresh.inference}
               yLabel={`${node.id} unit ${fresh.unit + 1}`}
               width={460}
-              height={200}
+              height={190}
             />
           </div>
           <div className="batch-numbers">

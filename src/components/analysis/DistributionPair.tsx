@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import { useChartStyle } from '../../charts/chartStyle';
-import { HistogramChart, type ShadedRegion } from '../../charts/HistogramChart';
+import { LazyChart } from '../../charts/LazyChart';
+import type { ShadedRegion } from '../../charts/types';
 import type { UnitDistribution } from '../../train/protocol';
 
 interface Props {
@@ -30,22 +31,24 @@ export function DistributionPair({ dist, nodeName, regionIntervals, regionLabel,
     <>
       <div className="hist-pair picture-host" ref={pairRef}>
         {menu}
-        <HistogramChart
+        <LazyChart
+          chart="HistogramChart"
           hist={dist.before}
           title={`Before: input of ${nodeName}`}
           color={style.before}
           regions={regions}
           xRange={xRange}
           width={360}
-          height={160}
+          height={110}
         />
-        <HistogramChart
+        <LazyChart
+          chart="HistogramChart"
           hist={dist.after}
           title={`After: output of ${nodeName}`}
           color={style.after}
           xRange={xRange}
           width={360}
-          height={160}
+          height={110}
         />
       </div>
       {dist.region !== null && (

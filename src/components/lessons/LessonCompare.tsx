@@ -1,21 +1,19 @@
-import { lazy, Suspense, useRef } from 'react';
-import type { RunSeries } from '../../charts/RunsChart';
+import { useRef } from 'react';
+import { LazyChart } from '../../charts/LazyChart';
+import type { CurvePoint, RunCurve } from '../../charts/types';
 import { pinAndCompare } from '../../store/lessonActions';
 import type { ActiveLesson } from '../../store/lessonSlice';
 import { appStore, useAppStore } from '../../store/store';
 import type { LossPoint } from '../../store/trainingSlice';
 import { ChartImageMenu } from '../picture/ChartImageMenu';
 
-// recharts loads in its own chunk, only when a comparison is on screen.
-const RunsChart = lazy(() => import('../../charts/RunsChart'));
-
 /** Okabe-Ito blue and vermillion: distinct for colour-blind viewers and on a washed-out projector. */
 const CURRENT_COLOR = '#0072B2';
 const PINNED_COLOR = '#D55E00';
 
-const accuracyPoints = (history: readonly LossPoint[]) =>
+const accuracyPoints = (history: readonly LossPoint[]): CurvePoint[] =>
   history.flatMap((p) =>
-    p.accuracy === null || p.accuracy === undefined ? [] : [{ step: p.step, value: p.accuracy }],
+    p.accuracy === null || p.accuracy === undefined ? [] : [{ x: p.step, y: p.accuracy }],
   );
 
 /**
@@ -39,15 +37,12 @@ export function LessonCompare({ active }: { active: ActiveLesson }) {
       </div>
     );
   }
-  const runs: RunSeries[] = [
-    {
-      name: active.pinned?.name ?? 'first run',
-      color: PINNED_COLOR,
-      dashed: true,
-      points: accuracyPoints(active.pinned?.history ?? []),
-    },
-    { name: compare.title, color: CURRENT_COLOR, points: accuracyPoints(history) },
-  ];
+  const first: RunCurve = {
+    id: 'lesson-first',
+    name: active.pinned?.name ?? 'first run',
+    color: PINNED_COLOR,
+    points: accuracyPoints(active.pinned?.history ?? []),
+  };
   return (
     <div className="lesson-compare">
       <div className="chart-head">
@@ -60,19 +55,22 @@ export function LessonCompare({ active }: { active: ActiveLesson }) {
             subtitle: active.lesson.title,
             xLabel: 'Step',
             yLabel: 'Test accuracy',
-            legend: runs.map((r) => ({ label: r.name, color: r.color, dashed: r.dashed })),
+            legend: [
+              { label: compare.title, color: CURRENT_COLOR },
+              { label: first.name, color: PINNED_COLOR, dashed: true },
+            ],
           })}
         />
       </div>
       <div ref={chartRef}>
-        <Suspense fallback={<p className="hint">Loading the chart…</p>}>
-          <RunsChart
-            runs={runs}
-            yLabel="Test accuracy"
-            domain={[0, 1]}
-            format={(v) => `${(v * 100).toFixed(0)}%`}
-          />
-        </Suspense>
+        <LazyChart
+          chart="AccuracyChart"
+          points={accuracyPoints(history)}
+          name={compare.title}
+          color={CURRENT_COLOR}
+          runs={[first]}
+          height={180}
+        />
       </div>
     </div>
   );
