@@ -120,3 +120,27 @@ export class FakeClient implements TrainerClient {
     this.calls.push({ name: 'dispose' });
   }
 }
+
+/**
+ * A silent engine: every command resolves at once, loads anything, reads back no weights and
+ * refuses model exports; `overrides` replace any method a test watches.
+ */
+export function quietClient(overrides: Partial<TrainerClient> = {}): TrainerClient {
+  const none = async () => {};
+  return {
+    init: async () => ({ name: 'cpu', reason: 'fake' }),
+    load: async () => ({ ok: true, paramCounts: {}, totalParams: 0 }),
+    start: none,
+    setSpeed: none,
+    pause: none,
+    step: none,
+    reset: none,
+    setHyper: none,
+    setProbes: none,
+    getWeights: async () => ({}),
+    setWeights: async () => null,
+    exportModel: async () => ({ ok: false, message: 'the quiet engine has no model files' }),
+    dispose: none,
+    ...overrides,
+  };
+}

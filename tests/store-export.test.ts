@@ -7,6 +7,7 @@ import { exportInputOf, featureNamesOf, graphExportProblems } from '../src/store
 import { createAppStore } from '../src/store/store';
 import { connectTrainer, type TrainerClient, type TrainerCommands } from '../src/store/trainerBridge';
 import type { ModelExportRequest, ModelExportResult, NodeWeights } from '../src/train/protocol';
+import { quietClient } from './fakeTrainer';
 
 /** What the PyTorch writer was given (the real one is another branch's; this test is about the plumbing). */
 const given: ExportInput[] = [];
@@ -290,23 +291,9 @@ function metricsAt(step: number) {
 /** An engine that loads anything and answers every model export with a fixed refusal. */
 function minimalClient(): TrainerClient & { exports: ModelExportRequest[] } {
   const exports: ModelExportRequest[] = [];
-  return {
-    exports,
-    init: async () => ({ name: 'cpu', reason: 'fake' }),
-    load: async () => ({ ok: true, paramCounts: {}, totalParams: 0 }),
-    start: async () => {},
-    setSpeed: async () => {},
-    pause: async () => {},
-    step: async () => {},
-    reset: async () => {},
-    setHyper: async () => {},
-    setProbes: async () => {},
-    getWeights: async () => ({}),
-    setWeights: async () => null,
-    exportModel: async (request) => {
-      exports.push(request);
-      return { ok: false, message: 'fake' };
-    },
-    dispose: async () => {},
+  const exportModel = async (request: ModelExportRequest) => {
+    exports.push(request);
+    return { ok: false as const, message: 'fake' };
   };
+  return { ...quietClient({ exportModel }), exports };
 }

@@ -6,7 +6,7 @@ import { probeRequestOf } from '../src/store/panelNodes';
 import { createAppStore } from '../src/store/store';
 import { connectSweep, type SweepEngine } from '../src/store/sweepBridge';
 import { planSweep, sweepSummary } from '../src/store/sweepPlan';
-import { connectTrainer, type TrainerClient } from '../src/store/trainerBridge';
+import { connectTrainer } from '../src/store/trainerBridge';
 import {
   type BackendName,
   type HealthSample,
@@ -15,6 +15,7 @@ import {
   type SweepRequest,
   type TrainEvent,
 } from '../src/train/protocol';
+import { quietClient } from './fakeTrainer';
 
 const sample = (step: number, ratio = 1e-3): HealthSample => ({
   step,
@@ -60,25 +61,12 @@ describe('training health in the store', () => {
   it('takes the worker’s health events through the trainer bridge', async () => {
     const store = createAppStore();
     let emit: (e: TrainEvent) => void = () => {};
-    const noop = async () => {};
-    const client: TrainerClient = {
+    const client = quietClient({
       init: async (_pref, onEvent) => {
         emit = onEvent;
         return { name: 'cpu', reason: 'fake' };
       },
-      load: async () => ({ ok: true, paramCounts: {}, totalParams: 0 }),
-      start: noop,
-      setSpeed: noop,
-      pause: noop,
-      step: noop,
-      reset: noop,
-      setHyper: noop,
-      setProbes: noop,
-      getWeights: async () => ({}),
-      setWeights: async () => null,
-      exportModel: async () => ({ ok: false, message: 'not in this test' }),
-      dispose: noop,
-    };
+    });
     const trainer = connectTrainer(store, client, 1);
     await trainer.idle();
     emit({ type: 'health', sample: sample(7, 0.02) });

@@ -3,7 +3,7 @@ import { defaultLab } from '../src/share';
 import { labOf } from '../src/store/labSlice';
 import { pinLiveRun } from '../src/store/runActions';
 import { type AppStore, createAppStore } from '../src/store/store';
-import { connectTrainer, type TrainerClient } from '../src/store/trainerBridge';
+import { connectTrainer } from '../src/store/trainerBridge';
 import {
   connectVariantWatcher,
   startVariant,
@@ -11,6 +11,7 @@ import {
   variantLab,
 } from '../src/store/variantActions';
 import type { BackendInfo, LoadResult, TrainEvent } from '../src/train/protocol';
+import { quietClient } from './fakeTrainer';
 import { heatmapAt, metricsAt, trained } from './runHelpers';
 
 /** A trainer that records what it was asked; the test plays the worker through the store. */
@@ -220,7 +221,7 @@ describe('the trainer bridge trains to a step', () => {
   it('passes the step to the engine, and never an event object', async () => {
     const starts: (number | undefined)[] = [];
     let emit: (e: TrainEvent) => void = () => {};
-    const client: TrainerClient = {
+    const client = quietClient({
       init: async (_pref, onEvent): Promise<BackendInfo> => {
         emit = onEvent;
         return { name: 'cpu', reason: 'fake' };
@@ -230,17 +231,7 @@ describe('the trainer bridge trains to a step', () => {
         return { ok: true, paramCounts: {}, totalParams: 0 };
       },
       start: async (until) => void starts.push(until),
-      setSpeed: async () => {},
-      pause: async () => {},
-      step: async () => {},
-      reset: async () => {},
-      setHyper: async () => {},
-      setProbes: async () => {},
-      getWeights: async () => ({}),
-      setWeights: async () => null,
-      exportModel: async () => ({ ok: false, message: 'not in this test' }),
-      dispose: async () => {},
-    };
+    });
     const store = createAppStore();
     const commands = connectTrainer(store, client, 5);
     await commands.idle();
