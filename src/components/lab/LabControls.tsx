@@ -44,6 +44,7 @@ export function LabControls() {
       </button>
       <button
         type="button"
+        className="wide"
         disabled={dataLocked}
         title={dataLocked ? LOCKED_TITLE : 'Train on your own data: a CSV file, or the bundled Iris example'}
         onClick={() => appStore.getState().openCsvImport({ file: null })}
