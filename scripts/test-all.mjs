@@ -66,6 +66,8 @@ async function single(name, command, args) {
 async function unit() {
   banner('unit (vitest)');
   const start = Date.now();
+  // The PyTorch export's round trip needs python3-torch: installed here as root on Debian, as Chromium is.
+  await run('node', ['scripts/find-torch.mjs', '--ensure']);
   rmSync(unitJson, { force: true });
   const code = await run('npx', [
     'vitest',
