@@ -32,9 +32,14 @@ test('own data to PyTorch: a 4-feature, 3-class CSV trained to 90% gives the sam
   await expect(dialog.getByRole('combobox', { name: 'Task' })).toHaveValue('multiclass');
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
+  // The imported lab is built (not the Circle lab it replaces) before Train is pressed.
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('csv');
+  await expect(page.getByRole('region', { name: 'Network graph' })).toContainText('4 features');
+  await expect(page.getByText('203 weights in the model')).toBeVisible();
   await waitForReady(page);
 
   await trainButton(page).click();
+  await expect(pauseButton(page)).toBeVisible();
   await expect
     .poll(() => readNumber(page, 'metric-test-accuracy'), { timeout: 60_000, message: 'test accuracy' })
     .toBeGreaterThanOrEqual(TARGET_ACCURACY);

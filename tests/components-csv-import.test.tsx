@@ -7,6 +7,7 @@ import { CsvImportDialog } from '../src/components/data/CsvImportDialog';
 import { LabControls } from '../src/components/lab/LabControls';
 import { DEFAULT_DATA } from '../src/data/datasets';
 import { appStore } from '../src/store/store';
+import { metricsAt } from './fakeTrainer';
 
 const FIXTURE = readFileSync('e2e/fixtures/four-features.csv', 'utf8');
 
@@ -42,6 +43,18 @@ describe('the Import CSV dialog', () => {
     expect(s.data.csv?.features).toEqual([1, 2, 3]);
     expect(s.dataset.info.inputDim).toBe(3);
     expect(s.notice?.text).toMatch(/^Imported “four-features.csv”: 300 rows, 3 features, 3 classes/);
+  });
+
+  it('says a run in progress starts over on the imported data, with the step it was at', async () => {
+    appStore.getState().applyMetrics(metricsAt(120));
+    render(<CsvImportDialog />);
+    await open(FIXTURE, 'four-features.csv');
+    const dialog = screen.getByRole('dialog', { name: 'Import CSV' });
+    await within(dialog).findByRole('combobox', { name: 'Target' }, { timeout: 5000 });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(appStore.getState().notice?.text).toMatch(
+      /Training starts again from step 0 \(the run was at step 120\)\.$/,
+    );
   });
 
   it('says what is wrong with a bad file and leaves the lab as it was', async () => {

@@ -65,6 +65,9 @@ export function ColumnChooser({ table, note, onDone }: Props) {
     .filter((c) => c >= 0)
     .slice(0, CSV_LIMITS.maxFeatures);
   const confirm = () => {
+    // A run in progress starts over on the new data: said here, as other data changes say it.
+    const wasAt = appStore.getState().metrics?.step ?? 0;
+    const restart = wasAt > 0 ? ` Training starts again from step 0 (the run was at step ${wasAt}).` : '';
     const refused = appStore.getState().importCsv(table, pick);
     if (refused) return;
     const st = preview?.stats;
@@ -74,7 +77,7 @@ export function ColumnChooser({ table, note, onDone }: Props) {
       .getState()
       .notify(
         'info',
-        `Imported “${table.name}”: ${check.usableRows} rows${dropped}, ${pick.features.length} features${classes}. Features are standardized with the training split’s mean and standard deviation.`,
+        `Imported “${table.name}”: ${check.usableRows} rows${dropped}, ${pick.features.length} features${classes}. Features are standardized with the training split’s mean and standard deviation.${restart}`,
       );
     onDone();
   };
