@@ -1,15 +1,11 @@
 import type {
   BackendInfo,
   BackendPref,
-  Diagnostics,
-  Hyper,
-  LoadResult,
   ModelExportRequest,
   ModelExportResult,
   NodeWeights,
-  ProbeRequest,
-  SessionConfig,
   TrainEvent,
+  WorkerApi,
 } from '../train/protocol';
 import { type AutoBackend, type AutoBackendOptions, connectAutoBackend } from './autoBackend';
 import { changedDataSettings } from './dataChanges';
@@ -26,28 +22,17 @@ import type { AppState } from './types';
 export { WEIGHTS_TIMEOUT_MS } from './trainerConfig';
 
 /** The training engine as the UI sees it (the worker, through comlink; a fake in tests). */
-export interface TrainerClient {
-  init(pref: BackendPref, onEvent: (e: TrainEvent) => void): Promise<BackendInfo>;
-  load(config: SessionConfig): Promise<LoadResult>;
-  start(untilStep?: number): Promise<void>;
-  /** Steps per animation frame, or null for full speed (the worker keeps it across rebuilds). */
-  setSpeed(stepsPerFrame: number | null): Promise<void>;
-  pause(): Promise<void>;
-  step(): Promise<void>;
-  reset(): Promise<void>;
-  setHyper(hyper: Hyper): Promise<void>;
-  setProbes(request: ProbeRequest): Promise<void>;
-  /** Which two inputs the boundary's slice shows (optional: fakes in tests may leave it out). */
-  setPlane?(plane: readonly [number, number]): Promise<void>;
-  getWeights(): Promise<NodeWeights>;
-  setWeights(weights: NodeWeights, step?: number): Promise<string | null>;
-  exportModel(request: ModelExportRequest): Promise<ModelExportResult>;
-  dispose(): Promise<void>;
-  /** Diagnostics: force a GPU context loss (only the real worker implements it). */
-  loseGpuContext?(): Promise<boolean>;
-  /** Diagnostics: tensor counts and refresh durations (only the real worker implements it). */
-  diagnostics?(): Promise<Diagnostics>;
-}
+/** WorkerApi methods a test's fake engine may leave out (only the real worker implements them). */
+type OptionalEngineMethods = 'setPlane' | 'loseGpuContext' | 'diagnostics';
+/** WorkerApi methods of other workers: the sweep's (sweepBridge) and auto's racer (autoBackend). */
+type OtherWorkersMethods = 'sweep' | 'raceTime';
+
+/**
+ * The training engine as the UI sees it: the worker's own API (through comlink; a fake in
+ * tests), so a new worker method is declared once, in src/train/protocol.ts.
+ */
+export type TrainerClient = Omit<WorkerApi, OptionalEngineMethods | OtherWorkersMethods> &
+  Partial<Pick<WorkerApi, OptionalEngineMethods>>;
 
 export interface TrainerCommands {
   /** Starts training; with `untilStep`, it stops by itself at that step (else at a lesson's budget). */
