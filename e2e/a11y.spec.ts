@@ -1,18 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { gotoApp, pauseButton, readNumber, trainButton } from './helpers';
 
 // Issue 10 §8: axe-core on the main states of the app. No serious or critical violation anywhere:
 // first visit, trained, each analysis tab, each dialog, an open lesson.
-
-/** Runs axe on the whole page; fails with each serious or critical violation, its rule and where. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(grave, `serious or critical axe violations: ${state}`).toEqual([]);
-}
 
 const dock = (page: Page): Locator => page.getByRole('region', { name: 'Analysis' });
 const labButton = (page: Page, name: string): Locator =>

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { gotoApp, pauseButton, readNumber, saveScreenshot, trainButton } from './helpers';
 
 // Compare runs (issue 12 §2): pin the default run, run "Without normalization" beside it, both on
@@ -80,11 +80,7 @@ test('pin the default run, run it without normalization, compare both on one cha
   keepShot(await saveScreenshot(page, 'compare-table-1280.png'));
 
   // The Runs tab with its charts and table: no serious or critical accessibility violation (axe).
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(grave).toEqual([]);
+  await expectAccessible(page, 'the Runs tab with two pinned runs');
 
   // A variant that makes no sense says so plainly: this lab has no normalization left.
   await dock(page).getByRole('button', { name: 'Without normalization' }).click();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { gotoApp, pauseButton, readNumber, readSettled, trainButton, waitForReady } from './helpers';
 
 /** The fixture: 300 rows, features width, height (noise), length, weight (they separate the classes), target kind. */
@@ -16,15 +16,6 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Import CSV' });
-
-/** No serious or critical axe violation on the page as it is. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(grave, `serious or critical axe violations: ${state}`).toEqual([]);
-}
 
 async function importFixture(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Import CSV' }).click();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
@@ -31,15 +31,6 @@ async function trainABit(page: Page, steps = 60): Promise<{ step: number; accura
   const accuracy = (await readSettled(page, 'metric-test-accuracy')) / 100;
   expect(accuracy).toBeGreaterThan(0.5);
   return { step, accuracy, loss: await readNumber(page, 'metric-test-loss') };
-}
-
-/** axe-core on the page: no serious or critical violation (as e2e/a11y.spec.ts). */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(grave, `serious or critical axe violations: ${state}`).toEqual([]);
 }
 
 /** Rows of a CSV export (header, then numbers), as features and targets. */

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { withoutNormalization } from '../src/graph/variants';
 import { defaultLab, encodeLab } from '../src/share';
+import { expectAccessible } from './axe';
 import { gotoApp, pauseButton, readNumber, readSettled, trainButton, waitForReady } from './helpers';
 
 // Issue 12 §3: the Training health tab (per-layer norms while training) and the learning-rate sweep.
@@ -25,15 +25,6 @@ function failOnPageErrors(page: Page): () => void {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return () => expect(errors, 'uncaught errors in the page').toEqual([]);
-}
-
-/** axe-core on the whole page: no serious or critical violation (as e2e/a11y.spec.ts). */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(grave, `serious or critical axe violations: ${state}`).toEqual([]);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

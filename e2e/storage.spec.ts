@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { gotoApp, saveScreenshot, trainButton, waitForReady } from './helpers';
 
 // Issue 10 §7: storage blocked, storage full, and two tabs editing the same lab. Each is detected
@@ -16,13 +16,6 @@ const restoreButton = (page: Page): Locator =>
 async function saved(page: Page): Promise<{ dataset?: string; learningRate?: number } | null> {
   const text = await page.evaluate(() => localStorage.getItem('normlab.lab'));
   return text ? (JSON.parse(text) as { dataset?: string; learningRate?: number }) : null;
-}
-
-/** No serious or critical axe violation on the page (the banners are new controls). */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(grave.map((v) => `${v.id} on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test.describe('two tabs editing the same lab', () => {

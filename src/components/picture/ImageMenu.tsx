@@ -2,8 +2,9 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { pictureFileName } from '../../export/slideLayout';
 import type { Slide } from '../../export/slideSvg';
 import { appStore } from '../../store/store';
+import { downloadBlob } from '../lab/downloadFile';
 import { PICTURE_IGNORE } from './capturePicture';
-import { copyPng, downloadBlob, PictureError, slidePng, svgFile } from './deliverPicture';
+import { copyPng, PictureError, slidePng, svgFile } from './deliverPicture';
 import './ImageMenu.css';
 
 interface Props {

@@ -43,18 +43,6 @@ export async function slidePng(slide: Slide, pixelRatio = 1): Promise<Blob> {
   }
 }
 
-/** Offers a file download (a static site has no server to send it from). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Why this browser cannot copy an image, or null when it can try. */
 export function clipboardRefusal(): string | null {
   const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
